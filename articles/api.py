@@ -1,0 +1,80 @@
+"""JSON twins of the browse pages: same URL shape under /api/, same data, one error shape."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+
+from articles import browse
+from articles.models import Issue, Person
+from articles.serializers import article_full, article_ref, issue_ref, page_ref, person_ref
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def error(message: str, status: int) -> JsonResponse:
+    return _json({"error": message, "status": status}, status=status)
+
+
+def home(request: HttpRequest) -> JsonResponse:
+    latest = Issue.objects.select_related("newspaper").order_by("-date").first()
+    years = [
+        {"year": y["year"], "count": y["count"], "months": [{"month": m["month"], "count": m["count"]} for m in y["months"]]}
+        for y in browse.calendar_years()
+    ]
+    return _json({"latest": issue_ref(request, latest), "years": years})
+
+
+def issue(request: HttpRequest, day: date) -> JsonResponse:
+    obj = browse.issue_for(day)
+    previous, following = browse.neighbours(obj)
+    pages = [
+        {**page_ref(request, p), "section": p.section or None, "articles": [article_ref(request, a) for a in p.articles.all()]}
+        for p in browse.pages_with_headlines(obj)
+    ]
+    return _json({
+        "date": obj.date.isoformat(), "newspaper": obj.newspaper.name, "number": obj.number,
+        "date_inferred": obj.date_inferred, "date_evidence": obj.date_evidence, "pages": pages,
+        "previous": issue_ref(request, previous), "next": issue_ref(request, following),
+    })
+
+
+def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
+    obj = browse.page_for(day, label)
+    previous, following = browse.page_neighbours(obj)
+    articles = obj.articles.prefetch_related("credits__person").order_by("order")
+    return _json({
+        **page_ref(request, obj), "date": obj.issue.date.isoformat(), "section": obj.section or None,
+        "file_name": obj.file_name, "format": obj.source_format, "sha256": obj.sha256, "parser_version": obj.parser_version,
+        "articles": [article_full(request, a) for a in articles], "unassigned": obj.unassigned,
+        "previous": page_ref(request, previous), "next": page_ref(request, following),
+    })
+
+
+def article(request: HttpRequest, pk: int) -> JsonResponse:
+    obj = browse.article_for(pk)
+    previous, following = browse.article_neighbours(obj)
+    return _json({**article_full(request, obj), "previous": article_ref(request, previous), "next": article_ref(request, following)})
+
+
+def person(request: HttpRequest, slug: str) -> JsonResponse:
+    obj = get_object_or_404(Person, slug=slug)
+    summary = browse.person_summary(obj)
+    paginator = Paginator(browse.person_articles(obj), 50)
+    listing = paginator.get_page(request.GET.get("p"))
+    base = request.build_absolute_uri(request.path)
+    return _json({
+        **person_ref(request, obj), "aliases": obj.aliases,
+        "first": summary["first"].isoformat() if summary["first"] else None,
+        "last": summary["last"].isoformat() if summary["last"] else None,
+        "articles_count": summary["articles"], "by_role": summary["by_role"],
+        "coauthors": [{**person_ref(request, p), "articles": p.n} for p in summary["coauthors"]],
+        "articles": [{**article_ref(request, a), "date": a.page.issue.date.isoformat(), "page": a.page.label} for a in listing],
+        "next": f"{base}?p={listing.next_page_number()}" if listing.has_next() else None,
+        "previous": f"{base}?p={listing.previous_page_number()}" if listing.has_previous() else None,
+    })

@@ -1,0 +1,117 @@
+"""What the browse pages show, as plain dicts and lists: shared by the HTML views and their JSON twins."""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from datetime import date
+
+from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404
+
+from articles.models import Article, Credit, Issue, Page, Person, Role
+
+WEEKDAYS = "一二三四五六日"
+
+
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}"
+
+
+def issue_for(day: date) -> Issue:
+    return get_object_or_404(Issue.objects.select_related("newspaper").order_by("newspaper_id"), date=day)
+
+
+def page_for(day: date, label: str) -> Page:
+    return get_object_or_404(Page.objects.select_related("issue__newspaper"), issue__date=day, label=label)
+
+
+def article_for(pk: int) -> Article:
+    return get_object_or_404(Article.objects.for_listing(), pk=pk)
+
+
+def calendar_years() -> list[dict]:
+    """Years → months → weeks of days; a day is linked only when an issue exists."""
+    days = set(Issue.objects.values_list("date", flat=True))
+    by_year: dict[int, set[date]] = defaultdict(set)
+    for d in days:
+        by_year[d.year].add(d)
+    years = []
+    cal = calendar.Calendar(firstweekday=0)
+    for year in sorted(by_year, reverse=True):
+        months = []
+        for month in range(1, 13):
+            present = {d for d in by_year[year] if d.month == month}
+            if not present:
+                continue
+            weeks = [
+                [{"day": d.day, "date": d, "has_issue": d in present} if d.month == month else None for d in week]
+                for week in cal.monthdatescalendar(year, month)
+            ]
+            months.append({"month": month, "count": len(present), "weeks": weeks})
+        years.append({"year": year, "count": len(by_year[year]), "months": months})
+    return years
+
+
+def neighbours(issue: Issue) -> tuple[Issue | None, Issue | None]:
+    others = Issue.objects.filter(newspaper=issue.newspaper)
+    previous = others.filter(date__lt=issue.date).order_by("-date").first()
+    following = others.filter(date__gt=issue.date).order_by("date").first()
+    return previous, following
+
+
+def pages_with_headlines(issue: Issue) -> list[Page]:
+    articles = Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind", "body").order_by("order")
+    return list(issue.pages.order_by("sequence", "label").prefetch_related(Prefetch("articles", queryset=articles)))
+
+
+def page_neighbours(page: Page) -> tuple[Page | None, Page | None]:
+    pages = list(page.issue.pages.order_by("sequence", "label").only("id", "label", "sequence", "issue_id"))
+    i = next(i for i, p in enumerate(pages) if p.pk == page.pk)
+    return (pages[i - 1] if i > 0 else None), (pages[i + 1] if i + 1 < len(pages) else None)
+
+
+def article_neighbours(article: Article) -> tuple[Article | None, Article | None]:
+    siblings = Article.objects.filter(page_id=article.page_id).only("id", "headline", "order", "body")
+    previous = siblings.filter(Q(order__lt=article.order) | Q(order=article.order, pk__lt=article.pk)).order_by("-order", "-pk").first()
+    following = siblings.filter(Q(order__gt=article.order) | Q(order=article.order, pk__gt=article.pk)).order_by("order", "pk").first()
+    return previous, following
+
+
+def continuation(article: Article) -> Page | None:
+    """The page a jump line (下转A2版) points to, when it exists in the same issue."""
+    if not article.continued_to:
+        return None
+    return Page.objects.filter(issue_id=article.page.issue_id, label=article.continued_to).first()
+
+
+def credits_by_role(article: Article) -> list[tuple[str, list[Person]]]:
+    groups: dict[str, list[Person]] = defaultdict(list)
+    for credit in article.credits.all():
+        groups[credit.role].append(credit.person)
+    return [(Role(role).label, groups[role]) for role in Role.values if groups.get(role)]
+
+
+def person_summary(person: Person) -> dict:
+    credits = Credit.objects.filter(person=person)
+    span = credits.aggregate(first=Min("article__page__issue__date"), last=Max("article__page__issue__date"), n=Count("article", distinct=True))
+    by_role_year = (
+        credits.annotate(year=ExtractYear("article__page__issue__date"))
+        .values("role", "year").annotate(n=Count("id")).order_by("role", "-year")
+    )
+    table: dict[str, list[dict]] = defaultdict(list)
+    for row in by_role_year:
+        table[Role(row["role"]).label].append({"year": row["year"], "count": row["n"]})
+    coauthors = (
+        Person.objects.filter(credits__article__credits__person=person).exclude(pk=person.pk)
+        .annotate(n=Count("credits__article", distinct=True)).order_by("-n", "name")[:10]
+    )
+    return {"first": span["first"], "last": span["last"], "articles": span["n"], "by_role": dict(table), "coauthors": list(coauthors)}
+
+
+def person_articles(person: Person):
+    return (
+        Article.objects.filter(credits__person=person).distinct()
+        .select_related("page__issue").order_by("-page__issue__date", "page__sequence", "order")
+    )

@@ -1,0 +1,43 @@
+"""Path converters: a value that cannot be what the URL promises is a 404, never a 500."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+class YearMonthDayConverter:
+    """`2020/03/27`; `2020/02/30` raises ValueError, so the URL does not match: 404."""
+
+    regex = r"\d{4}/\d{2}/\d{2}"
+
+    def to_python(self, value: str) -> date:
+        year, month, day = (int(x) for x in value.split("/"))
+        return date(year, month, day)
+
+    def to_url(self, value: date) -> str:
+        return f"{value.year:04d}/{value.month:02d}/{value.day:02d}"
+
+
+class PageLabelConverter:
+    regex = r"[A-Za-z]{0,2}\d{1,3}"
+
+    def to_python(self, value: str) -> str:
+        return value.upper()
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+class BoundedIntConverter:
+    """An id: digits, at most 18 of them, so a huge number is a 404 instead of an overflow."""
+
+    regex = r"[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        if number > 2**63 - 1:
+            raise ValueError("id out of range")
+        return number
+
+    def to_url(self, value: int) -> str:
+        return str(value)

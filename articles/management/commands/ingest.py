@@ -1,0 +1,70 @@
+"""Load page files into the archive: one transaction per file, the batch goes on after a bad file."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.models import Person
+from articles.storage import IngestError, ingest_file
+
+SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+
+
+def collect(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    return unique, problems
+
+
+class Command(BaseCommand):
+    help = "Ingest page text files (or folders of them). Identical bytes are skipped; changed bytes re-parse the page."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--date", type=date.fromisoformat, dest="issue_date", help="issue date YYYY-MM-DD for every file")
+        parser.add_argument("--page", help="page label (A1) for a single file")
+        parser.add_argument("--paper", default="株洲日报", help="newspaper name (default 株洲日报)")
+
+    def handle(self, *args, **options):
+        files, problems = collect(options["paths"])
+        if options["page"] and len(files) > 1:
+            raise CommandError("--page names one page; give it with a single file")
+        for line in problems:
+            self.stderr.write(line)
+        counts: Counter = Counter()
+        people_before = Person.objects.count()
+        failed = len(problems)
+        tty = sys.stderr.isatty()
+        for n, path in enumerate(files, 1):
+            try:
+                outcome = ingest_file(path, paper=options["paper"], issue_date=options["issue_date"], label=options["page"])
+            except IngestError as exc:
+                failed += 1
+                self.stderr.write(f"{path}: {exc}")
+                continue
+            counts[outcome.status] += 1
+            counts["articles"] += outcome.articles if outcome.status != "unchanged" else 0
+            if options["verbosity"] >= 1:
+                end = "\r" if tty and n < len(files) else "\n"
+                self.stderr.write(f"[{n}/{len(files)}] {path.name}: {outcome.status} {outcome.page.issue.date} {outcome.page.label}", ending=end)
+        people = Person.objects.count() - people_before
+        self.stdout.write(
+            f"{len(files)} files: {counts['new']} new, {counts['unchanged']} unchanged, {counts['reparsed']} re-parsed, "
+            f"{failed} failed; {counts['articles']} articles stored, {people} new people"
+        )
+        if failed:
+            raise CommandError(f"{failed} file(s) failed; see the lines above", returncode=1)

@@ -1,0 +1,178 @@
+"""Newspaper → Issue (a date) → Page (版面, raw text kept verbatim) → Article; Person and Credit."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Newspaper(models.Model):
+    name = models.CharField("报名", max_length=100, unique=True)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报纸"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IssueQuerySet(models.QuerySet):
+    def with_pages(self) -> IssueQuerySet:
+        return self.select_related("newspaper").prefetch_related("pages")
+
+
+class Issue(models.Model):
+    newspaper = models.ForeignKey(Newspaper, on_delete=models.PROTECT, related_name="issues", verbose_name="报纸")
+    date = models.DateField("出版日期", db_index=True)
+    number = models.PositiveIntegerField("期号", null=True, blank=True)
+    date_inferred = models.BooleanField("日期由文本推断", default=False)
+    date_evidence = models.TextField("日期依据", blank=True)
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "期"
+        ordering = ["-date"]
+        constraints = [models.UniqueConstraint(fields=["newspaper", "date"], name="issue_one_per_paper_and_date")]
+
+    def __str__(self) -> str:
+        return f"{self.newspaper} {self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:issue", kwargs={"day": self.date})
+
+
+class SourceFormat(models.TextChoices):
+    PDF = "pdf-columns", "PDF 分栏文本"
+    LINES = "paragraph-lines", "每行一段"
+    MARKDOWN = "markdown", "Markdown"
+
+
+class Page(models.Model):
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期")
+    label = models.CharField("版次", max_length=16)
+    sequence = models.PositiveIntegerField("顺序", default=0)
+    section = models.CharField("版名", max_length=50, blank=True)
+    raw_text = models.TextField("原始文本")
+    sha256 = models.CharField(max_length=64, db_index=True)
+    file_name = models.CharField("文件名", max_length=255, blank=True)
+    source_format = models.CharField("格式", max_length=20, choices=SourceFormat.choices)
+    encoding = models.CharField("编码", max_length=20, default="utf-8")
+    parser_version = models.CharField("解析器版本", max_length=20)
+    unassigned = models.JSONField("未归属文本", default=list, blank=True)
+    ingested_at = models.DateTimeField("导入时间", auto_now_add=True)
+    parsed_at = models.DateTimeField("解析时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "版面"
+        ordering = ["issue", "sequence", "label"]
+        constraints = [models.UniqueConstraint(fields=["issue", "label"], name="page_one_per_issue_and_label")]
+
+    def __str__(self) -> str:
+        return f"{self.issue} {self.label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:page", kwargs={"day": self.issue.date, "label": self.label})
+
+
+class ArticleKind(models.TextChoices):
+    NEWS = "news", "消息"
+    PHOTO = "photo", "图片新闻"
+    COMMENTARY = "commentary", "评论"
+    TABLE = "table", "表格"
+    TEASER = "teaser", "导读"
+    AGENCY = "agency", "通讯社稿"
+    FEATURE = "feature", "通讯"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_listing(self) -> ArticleQuerySet:
+        return self.select_related("page__issue__newspaper").prefetch_related("credits__person")
+
+    def by_person(self, person: Person, role: str | None = None) -> ArticleQuerySet:
+        q = Q(credits__person=person) & (Q(credits__role=role) if role else Q())
+        return self.filter(q).distinct()
+
+
+class Article(models.Model):
+    EDITABLE = ("kind", "kicker", "headline", "subheadline", "source", "dateline", "body", "captions", "order")
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版面")
+    order = models.PositiveIntegerField("版内顺序", default=0)
+    kind = models.CharField("体裁", max_length=12, choices=ArticleKind.choices, default=ArticleKind.NEWS)
+    kicker = models.TextField("引题", blank=True)
+    headline = models.TextField("主题", blank=True)
+    subheadline = models.TextField("副题", blank=True)
+    source = models.CharField("来源", max_length=50, blank=True)
+    dateline = models.CharField("电头", max_length=50, blank=True)
+    lead = models.TextField("导语前缀", blank=True, help_text="印在正文前的“株洲日报讯 3月26日，”等")
+    body = models.TextField("正文", blank=True, help_text="一段一行")
+    section_headings = ArrayField(models.TextField(), default=list, blank=True, verbose_name="小标题")
+    captions = ArrayField(models.TextField(), default=list, blank=True, verbose_name="图片说明")
+    tables = ArrayField(models.TextField(), default=list, blank=True, verbose_name="表格")
+    bylines = ArrayField(models.TextField(), default=list, blank=True, verbose_name="署名原文")
+    jump = models.CharField("转版原文", max_length=100, blank=True)
+    continued_to = models.CharField("下转版次", max_length=16, blank=True)
+    continued_from = models.CharField("上接版次", max_length=16, blank=True)
+    edited_fields = ArrayField(models.CharField(max_length=30), default=list, blank=True, verbose_name="人工修改的字段")
+    credits_edited = models.BooleanField("署名经人工修改", default=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文章"
+        ordering = ["page", "order"]
+        indexes = [models.Index(fields=["page", "order"], name="article_page_order")]
+
+    def __str__(self) -> str:
+        return self.headline or f"（无标题）{self.body[:20]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article", kwargs={"pk": self.pk})
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n") if p.strip()]
+
+
+class Person(models.Model):
+    name = models.CharField("姓名", max_length=50)
+    slug = models.SlugField("网址名", max_length=80, unique=True, allow_unicode=True)
+    aliases = ArrayField(models.CharField(max_length=50), default=list, blank=True, verbose_name="别名")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "人物"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:person", kwargs={"slug": self.slug})
+
+
+class Role(models.TextChoices):
+    REPORTER = "reporter", "记者"
+    CORRESPONDENT = "correspondent", "通讯员"
+    PHOTOGRAPHER = "photographer", "摄影"
+    AUTHOR = "author", "作者"
+
+
+class Credit(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="credits", verbose_name="文章")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits", verbose_name="人物")
+    role = models.CharField("角色", max_length=15, choices=Role.choices)
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "署名"
+        ordering = ["article", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person", "role"], name="credit_one_per_article_person_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} {self.person}"

@@ -1,0 +1,178 @@
+"""Recognisers for the printed furniture of an article: bylines, leads, credits, jump lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import CJK
+
+NAME = f"[{CJK}][{CJK}·]{{1,4}}"
+ROLE_WORDS = ("特约通讯员", "通讯员", "见习记者", "实习记者", "实习生", "特约记者", "摄影记者", "记者")
+_ROLE_TOKEN = re.compile(
+    f"^(?P<org>[{CJK}·]{{0,12}}?)(?P<role>{'|'.join(ROLE_WORDS)})(?P<rest>[{CJK}·]{{0,4}})$"
+)
+# The 100-odd commonest surnames: a lone line of two or three characters that starts with one
+# of them is a signature (署名), not a headline.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔向汤易常温康施文牛樊葛邢安齐伍庞颜聂章鲁岳欧阳旷芷柳"
+)
+AGENCIES = ("新华社", "中新社", "人民日报", "光明日报", "经济日报", "央视", "中央广播电视总台", "湖南日报")
+JUMP = re.compile(
+    r"^[（(]?\s*(?P<verb>下转|上接|转|接|详见|见)\s*(?:第\s*)?(?P<page>[A-Za-z]?\s*\d{1,2})\s*版"
+    r"(?:[^。]{0,12})?[）)]?$"
+)
+_AGENCY_ALT = "|".join(AGENCIES)
+LEAD = re.compile(
+    rf"^(?P<ju>据)?(?P<src>{_AGENCY_ALT}|[{CJK}·]{{2,14}}?)(?:讯|(?P<place>[{CJK}]{{2,8}}?)\s*(?P<d1>\d{{1,2}}月\d{{1,2}}日)电)"
+)
+PAREN_BYLINE = re.compile(r"^\s*[（(](?P<inner>[^（()）]{2,60})[）)]")
+LEAD_DATE = re.compile(r"^\s*(?P<date>\d{1,2}月\d{1,2}日)(?:[，,]\s*)?")
+CREDIT_END = re.compile(r"(?:摄影?|供图|制图)\s*[）)]?$")
+
+
+@dataclass
+class Credits:
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    is_photo: bool = False
+
+    def extend(self, other: Credits) -> None:
+        for key in ("reporters", "correspondents", "photographers", "authors", "orgs"):
+            for name in getattr(other, key):
+                if name not in getattr(self, key):
+                    getattr(self, key).append(name)
+        self.is_photo = self.is_photo or other.is_photo
+
+
+def _tokens(line: str) -> list[str]:
+    line = re.sub(r"[（()）]", " ", line)
+    return [t for t in re.split(r"[\s/／:：、，,]+", line) if t]
+
+
+def parse_byline(line: str) -> Credits | None:
+    """`株洲日报记者 罗欣 通讯员/芷榕` -> reporters, correspondents; None if the line is not a byline.
+
+    Names after 摄 / 供图 are photographers, whatever role word stands before them.
+    """
+    text = line.strip()
+    if len(text) > 80 or re.search(r"[。！？；]", text):
+        return None
+    photo = bool(CREDIT_END.search(text))
+    body = CREDIT_END.sub("", text) if photo else text
+    if photo and "供图" in text:
+        body = body.strip()
+    tokens = _tokens(body)
+    if not tokens:
+        return Credits(is_photo=True) if photo else None
+    credits = Credits(is_photo=photo)
+    role: str | None = None
+    saw_role = False
+    for token in tokens:
+        m = _ROLE_TOKEN.match(token)
+        if m:
+            saw_role = True
+            role = m.group("role")
+            org = m.group("org").strip("·")
+            if org:
+                credits.orgs.append(org)
+            if m.group("rest") and 2 <= len(m.group("rest")) <= 4:
+                _add(credits, role, m.group("rest"), photo)
+            continue
+        if not re.fullmatch(NAME, token):
+            if photo and "供图" in text:  # `受访企业 供图`: a provider, not a person
+                continue
+            return None
+        if role is None:
+            if not photo:
+                return None
+            credits.photographers.append(token)
+            continue
+        _add(credits, role, token, photo)
+    if not saw_role and not photo:
+        return None
+    if photo and "供图" in text and not saw_role:
+        credits.photographers.clear()
+    return credits
+
+
+def _add(credits: Credits, role: str, name: str, photo: bool) -> None:
+    if photo:
+        target = credits.photographers
+    elif "通讯员" in role:
+        target = credits.correspondents
+    else:
+        target = credits.reporters
+    if name not in target:
+        target.append(name)
+
+
+def is_signature(line: str) -> bool:
+    text = line.strip().lstrip("□■◎●○").strip()
+    return bool(re.fullmatch(f"[{CJK}]{{2,3}}", text)) and text[0] in SURNAMES
+
+
+def normalise_source(org: str) -> str:
+    """`株洲日报社新媒体` / `株洲日报·掌上株洲` -> `株洲日报`; agencies as they are."""
+    for agency in AGENCIES:
+        if org.startswith(agency):
+            return agency
+    m = re.match(f"([{CJK}]+?[日晚晨]?报)", org)
+    if m:
+        return m.group(1)
+    return org
+
+
+@dataclass
+class Lead:
+    printed: str  # the text removed from the body, as printed
+    source: str
+    dateline: str | None
+    credits: Credits | None
+    rest: str
+
+
+def parse_lead(paragraph: str) -> Lead | None:
+    """`株洲日报讯 3月26日，…`, `据新华社北京3月26日电 …`, `株洲日报·掌上株洲讯(记者/… ) 5月7日,…`."""
+    m = LEAD.match(paragraph)
+    if not m:
+        return None
+    src = m.group("src")
+    if m.group("d1"):
+        if not any(src.startswith(a) for a in AGENCIES) and not src.endswith("社"):
+            return None
+        dateline = f"{m.group('place')}{m.group('d1')}电"
+    else:
+        if not re.search(r"(报|社|台|网|株洲|讯)", src) or len(src) > 12:
+            return None
+        dateline = None
+    pos = m.end()
+    rest = paragraph[pos:]
+    credits = None
+    pm = PAREN_BYLINE.match(rest)
+    if pm:
+        credits = parse_byline(pm.group("inner"))
+        if credits is not None:
+            pos += pm.end()
+            rest = paragraph[pos:]
+    if dateline is None:
+        dm = LEAD_DATE.match(rest)
+        if dm:
+            dateline = dm.group("date")
+            pos += dm.end()
+    printed = paragraph[:pos]
+    body = paragraph[pos:].lstrip()
+    return Lead(printed=printed.strip(), source=normalise_source(src), dateline=dateline,
+                credits=credits, rest=body)
+
+
+def parse_jump(line: str) -> str | None:
+    m = JUMP.match(line.strip())
+    if not m:
+        return None
+    return re.sub(r"\s+", "", m.group("page")).upper()

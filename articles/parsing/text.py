@@ -1,0 +1,121 @@
+"""Character classes and line normalisation: extraction spaces, fake-bold doubling, punctuation."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014\u00b7\u300a-\u300f"
+SENTENCE_END = "。！？!?；;…"
+CLOSERS = "”’」』）)》】"
+OPENERS = "“‘「『（(《【"
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK_CHAR.match(ch))
+
+
+def _is_tight(ch: str) -> bool:
+    """Characters that never take a space beside them in Chinese typesetting."""
+    return bool(re.match(f"[{CJK_PUNCT}]", ch))
+
+
+def collapse_spaces(line: str) -> str:
+    """Remove spaces that text extraction put between CJK characters, digits and punctuation.
+
+    Kept: spaces between Latin words, and single spaces that separate two runs of two or more
+    CJK characters (title parts such as `分区分级精准施策 复工复产秩序井然`, names in a byline).
+    Letter-spaced runs (`近 年 来`, `李 斌`) lose all their spaces.
+    """
+    line = _SPACES.sub(" ", line.strip())
+    if " " not in line:
+        return line
+    tokens = line.split(" ")
+    out = tokens[0]
+    for i in range(1, len(tokens)):
+        left, right = tokens[i - 1], tokens[i]
+        if _drop_space(left, right, tokens, i):
+            out += right
+        else:
+            out += " " + right
+    return out
+
+
+def _drop_space(left: str, right: str, tokens: list[str], i: int) -> bool:
+    a, b = left[-1], right[0]
+    if right.startswith("——"):
+        return False  # `主题 ——副题`: the gap before a dash subtitle is printed
+    if _is_tight(a) or _is_tight(b):
+        return True
+    if (a.isdigit() and (is_cjk(b) or b.isdigit())) or (b.isdigit() and is_cjk(a)):
+        return True
+    if is_cjk(a) and is_cjk(b):
+        single_left = len(left) == 1 or (i >= 2 and len(tokens[i - 2]) == 1 and len(left) <= 2)
+        return single_left or len(right) == 1
+    return False
+
+
+def undo_fake_bold(line: str) -> str:
+    """`市图书馆新馆市图书馆新馆““开放开放 22 周年周年””` -> `市图书馆新馆“开放2周年”`.
+
+    Only a line that splits entirely into doubled chunks is changed, so ordinary text that
+    happens to repeat a character (`谢谢`, `11`) is left alone.
+    """
+    compact = line.replace(" ", "")
+    if len(compact) < 6 or len(compact) > 400:
+        return line
+    chunks = _doubled_chunks(compact)
+    if chunks is None or len(chunks) < 3:
+        return line
+    return "".join(chunks)
+
+
+def _doubled_chunks(s: str) -> list[str] | None:
+    @cache
+    def solve(i: int) -> tuple[str, ...] | None:
+        if i == len(s):
+            return ()
+        for size in range(1, (len(s) - i) // 2 + 1):
+            if s[i : i + size] == s[i + size : i + 2 * size]:
+                rest = solve(i + 2 * size)
+                if rest is not None:
+                    return (s[i : i + size], *rest)
+        return None
+
+    found = solve(0)
+    return list(found) if found is not None else None
+
+
+def normalise_line(line: str) -> str:
+    return collapse_spaces(undo_fake_bold(collapse_spaces(line)))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text ends a sentence: `。`, `！`, `？`…, also inside a closing quote or bracket (`。”`)."""
+    text = text.rstrip()
+    while text and text[-1] in CLOSERS:
+        text = text[:-1]
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def unbalanced(text: str) -> bool:
+    """An opening quote or bracket with no closer: the sentence goes on in the next line."""
+    pairs = {"“": "”", "（": "）", "(": ")", "《": "》", "「": "」", "‘": "’"}
+    return any(text.count(o) > text.count(c) for o, c in pairs.items())
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def cjk_len(text: str) -> int:
+    return len(compact(text))
+
+
+def bigrams(text: str) -> set[str]:
+    t = compact(re.sub(f"[{CJK_PUNCT}，。、；：？！,.;:?!\\-—]", "", text))
+    return {t[i : i + 2] for i in range(len(t) - 1)}

@@ -1,0 +1,216 @@
+"""Parse results to rows: the only writer of parsed data. One transaction per page.
+
+Re-ingest rules: identical bytes are a no-op; changed bytes (or a newer parser) re-parse the
+page. Re-parsed articles are matched to the stored ones by headline and opening text, so ids,
+URLs and staff edits stay with the right article; a field staff edited is never overwritten,
+and credits staff edited are kept whole. A stored article the new parse no longer finds is
+deleted only when staff never touched it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from articles.models import Article, Credit, Issue, Newspaper, Page, Person, Role
+from articles.parsing import PARSER_VERSION, DecodeError, ParsedArticle, ParseResult, parse_bytes
+from articles.parsing.filenames import from_file_name, valid_label
+
+ROLE_FIELDS = (
+    (Role.REPORTER, "reporters"),
+    (Role.CORRESPONDENT, "correspondents"),
+    (Role.PHOTOGRAPHER, "photographers"),
+    (Role.AUTHOR, "authors"),
+)
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested; the message says why, the batch goes on."""
+
+
+@dataclass
+class IngestOutcome:
+    status: str  # "new" | "unchanged" | "reparsed"
+    page: Page
+    articles: int
+    people_created: int
+
+
+def ingest_file(path: Path, *, paper: str, issue_date: date | None = None, label: str | None = None) -> IngestOutcome:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(f"file too large ({size:,} bytes; a page is at most {MAX_BYTES:,})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read: {exc.strerror}") from None
+    return ingest_bytes(data, file_name=path.name, paper=paper, issue_date=issue_date, label=label)
+
+
+def ingest_bytes(data: bytes, *, file_name: str, paper: str, issue_date: date | None = None,
+                 label: str | None = None, force: bool = False) -> IngestOutcome:
+    try:
+        name_date, name_label = from_file_name(file_name)
+    except ValueError as exc:
+        raise IngestError(str(exc)) from None
+    label = label or name_label
+    if label is not None and not valid_label(label):
+        raise IngestError(f"page label {label[:40]!r} is not a label like A1 or B12")
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        result = parse_bytes(data, file_name=file_name, issue_date=issue_date or name_date, page=label)
+    except DecodeError as exc:
+        raise IngestError(str(exc)) from None
+    if result.issue_date is None:
+        raise IngestError(f"no issue date: give --date or a file name like 2020-03-27_A1.txt ({result.date_evidence})")
+    with transaction.atomic():
+        return _store(result, data, sha, paper, label, force)
+
+
+def _store(result: ParseResult, data: bytes, sha: str, paper_name: str, label: str | None, force: bool) -> IngestOutcome:
+    paper = _get_or_create(Newspaper, name=paper_name, defaults={"slug": slugify(paper_name, allow_unicode=True)})
+    issue = _get_or_create(
+        Issue, newspaper=paper, date=result.issue_date,
+        defaults={"date_inferred": result.date_inferred, "date_evidence": result.date_evidence},
+    )
+    issue = Issue.objects.select_for_update().get(pk=issue.pk)  # one writer per issue at a time
+    same = Page.objects.filter(issue=issue, sha256=sha).first()
+    if same is not None and same.parser_version == PARSER_VERSION and not force:
+        return IngestOutcome("unchanged", same, same.articles.count(), 0)
+    file_name = result.source["file_name"]
+    page = same or _existing_page(issue, label, file_name)
+    status = "reparsed" if page is not None else "new"
+    if page is None:
+        label = label or _free_label(issue)
+        page = Page(issue=issue, label=label, sequence=_sequence(label))
+    page.raw_text = result.raw_text
+    page.sha256, page.file_name = sha, file_name
+    page.source_format, page.encoding = result.source["format"], result.source["encoding"]
+    page.parser_version, page.unassigned = PARSER_VERSION, result.unassigned
+    page.save()
+    people = _sync_articles(page, result.articles)
+    return IngestOutcome(status, page, len(result.articles), people)
+
+
+def _get_or_create(model, defaults=None, **lookup):
+    """get_or_create that lets the database constraint decide a race between two ingests."""
+    try:
+        with transaction.atomic():
+            obj, _ = model.objects.get_or_create(defaults=defaults or {}, **lookup)
+            return obj
+    except IntegrityError:
+        return model.objects.get(**lookup)
+
+
+def _existing_page(issue: Issue, label: str | None, file_name: str) -> Page | None:
+    pages = Page.objects.select_for_update().filter(issue=issue)
+    if label:
+        return pages.filter(label=label).first()
+    return pages.filter(file_name=file_name).first() if file_name else None
+
+
+def _free_label(issue: Issue) -> str:
+    used = set(Page.objects.filter(issue=issue).values_list("label", flat=True))
+    n = 1
+    while f"A{n}" in used:
+        n += 1
+    return f"A{n}"
+
+
+def _sequence(label: str) -> int:
+    """A1..A99 before B1..: the section letter, then the number."""
+    letters = "".join(ch for ch in label if ch.isalpha()).upper()
+    digits = "".join(ch for ch in label if ch.isdigit())
+    base = (ord(letters[0]) - ord("A") + 1) * 1000 if letters else 0
+    return base + (int(digits) if digits else 0)
+
+
+def _sync_articles(page: Page, parsed: list[ParsedArticle]) -> int:
+    stored = list(page.articles.all())
+    matches = _match(stored, parsed)
+    kept: set[int] = set()
+    people_created = 0
+    for order, art in enumerate(parsed, 1):
+        row = matches.get(order - 1) or Article(page=page)
+        _apply(row, art, order)
+        row.save()
+        kept.add(row.pk)
+        if not row.credits_edited:
+            people_created += _replace_credits(row, art)
+    for row in stored:
+        if row.pk not in kept and not row.edited_fields and not row.credits_edited:
+            row.delete()
+    return people_created
+
+
+def _match(stored: list[Article], parsed: list[ParsedArticle]) -> dict[int, Article]:
+    """Pair each parsed article with the stored one it continues (by headline, then opening text)."""
+    pairs = []
+    for i, art in enumerate(parsed):
+        for row in stored:
+            pairs.append((_likeness(row, art), i, row.pk, row))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    out: dict[int, Article] = {}
+    used: set[int] = set()
+    for score, i, pk, row in pairs:
+        if score < 0.5 or i in out or pk in used:
+            continue
+        out[i] = row
+        used.add(pk)
+    return out
+
+
+def _likeness(row: Article, art: ParsedArticle) -> float:
+    head = 1.0 if row.headline and row.headline == art.headline else 0.0
+    opening = difflib.SequenceMatcher(None, row.body[:80], art.body[:80]).ratio() if (row.body or art.body) else 0.0
+    return max(head, opening) + 0.1 * head
+
+
+def _apply(row: Article, art: ParsedArticle, order: int) -> None:
+    values = {
+        "order": order, "kind": art.kind, "kicker": art.kicker or "", "headline": art.headline,
+        "subheadline": art.subheadline or "", "source": art.source or "", "dateline": art.dateline or "",
+        "body": art.body, "captions": art.captions,
+    }
+    for field, value in values.items():
+        if field not in row.edited_fields:
+            setattr(row, field, value)
+    row.lead, row.section_headings, row.tables = art.lead or "", art.section_headings, art.tables
+    row.bylines, row.jump, row.continued_to = art.bylines, art.jump or "", art.continued_to or ""
+
+
+def _replace_credits(row: Article, art: ParsedArticle) -> int:
+    row.credits.all().delete()
+    created = 0
+    order = 0
+    for role, attr in ROLE_FIELDS:
+        for name in getattr(art, attr):
+            person, new = person_for_name(name)
+            created += new
+            _, made = Credit.objects.get_or_create(article=row, person=person, role=role, defaults={"order": order})
+            order += made
+    return created
+
+
+def person_for_name(name: str) -> tuple[Person, bool]:
+    """The person with this name or alias; created when nobody has it."""
+    person = Person.objects.filter(name=name).first() or Person.objects.filter(aliases__contains=[name]).first()
+    if person is not None:
+        return person, False
+    slug = slugify(name, allow_unicode=True) or "person"
+    base, n = slug, 1
+    while Person.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    try:
+        with transaction.atomic():
+            return Person.objects.create(name=name, slug=slug), True
+    except IntegrityError:
+        return Person.objects.get(slug=slug), False

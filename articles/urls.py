@@ -1,0 +1,31 @@
+from django.urls import path, register_converter
+
+from articles import api, views
+from articles.converters import BoundedIntConverter, PageLabelConverter, YearMonthDayConverter
+
+register_converter(YearMonthDayConverter, "ymd")
+register_converter(PageLabelConverter, "label")
+register_converter(BoundedIntConverter, "id")
+
+app_name = "articles"
+urlpatterns = [
+    path("", views.home, name="home"),
+    # /2020/03/27/
+    path("<ymd:day>/", views.issue, name="issue"),
+    # /2020/03/27/A1/
+    path("<ymd:day>/<label:label>/", views.page, name="page"),
+    # /2020/03/27/A1/raw/ : the page text exactly as ingested
+    path("<ymd:day>/<label:label>/raw/", views.page_raw, name="page_raw"),
+    # /articles/42/
+    path("articles/<id:pk>/", views.article, name="article"),
+    # /people/罗欣/
+    path("people/<str:slug>/", views.person, name="person"),
+]
+
+api_patterns = [
+    path("", api.home, name="home"),
+    path("<ymd:day>/", api.issue, name="issue"),
+    path("<ymd:day>/<label:label>/", api.page, name="page"),
+    path("articles/<id:pk>/", api.article, name="article"),
+    path("people/<str:slug>/", api.person, name="person"),
+]

@@ -1,0 +1,80 @@
+"""Server-rendered browse pages: function views, a queryset method or two, a context dict, render."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from articles import browse
+from articles.models import Issue, Person
+from articles.parsing.text import compact
+
+
+def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    response["Link"] = f'<{request.build_absolute_uri("/api" + request.path)}>; rel="alternate"; type="application/json"'
+    return response
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    latest = Issue.objects.select_related("newspaper").order_by("-date").first()
+    front = browse.pages_with_headlines(latest)[:1] if latest else []
+    context = {"latest": latest, "front": front[0] if front else None, "years": browse.calendar_years()}
+    return _with_twin(request, render(request, "articles/home.html", context))
+
+
+def issue(request: HttpRequest, day: date) -> HttpResponse:
+    obj = browse.issue_for(day)
+    previous, following = browse.neighbours(obj)
+    context = {"issue": obj, "title_date": browse.chinese_date(obj.date), "pages": browse.pages_with_headlines(obj),
+               "previous": previous, "following": following}
+    return _with_twin(request, render(request, "articles/issue.html", context))
+
+
+def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
+    obj = browse.page_for(day, label)
+    previous, following = browse.page_neighbours(obj)
+    context = {"page": obj, "issue": obj.issue, "title_date": browse.chinese_date(obj.issue.date),
+               "articles": obj.articles.prefetch_related("credits__person").order_by("order"),
+               "all_pages": obj.issue.pages.order_by("sequence", "label").only("id", "label", "issue_id", "issue__date"),
+               "previous": previous, "following": following}
+    return _with_twin(request, render(request, "articles/page.html", context))
+
+
+def page_raw(request: HttpRequest, day: date, label: str) -> HttpResponse:
+    """The page's text exactly as it was ingested."""
+    obj = browse.page_for(day, label)
+    return HttpResponse(obj.raw_text, content_type="text/plain; charset=utf-8")
+
+
+def article(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = browse.article_for(pk)
+    previous, following = browse.article_neighbours(obj)
+    headings = set(obj.section_headings)
+    paragraphs = [{"text": p, "heading": p in headings} for p in obj.paragraphs]
+    context = {
+        "article": obj, "page": obj.page, "issue": obj.page.issue, "title_date": browse.chinese_date(obj.page.issue.date),
+        "paragraphs": paragraphs, "credits": browse.credits_by_role(obj), "continuation": browse.continuation(obj),
+        "previous": previous, "following": following, "citation": citation(obj),
+        "highlight": compact(request.GET.get("hl", ""))[:50],
+    }
+    return _with_twin(request, render(request, "articles/article.html", context))
+
+
+def citation(obj) -> str:
+    """GB/T 7714 newspaper reference: 罗欣. 我市11名干部获提拔重用[N]. 株洲日报, 2020-03-27(A1)."""
+    authors = [c.person.name for c in obj.credits.all() if c.role in ("reporter", "author")]
+    who = ", ".join(authors[:3]) + (", 等" if len(authors) > 3 else "")
+    title = obj.headline or "（无标题）"
+    issue = obj.page.issue
+    return f"{who + '. ' if who else ''}{title}[N]. {issue.newspaper.name}, {issue.date.isoformat()}({obj.page.label})."
+
+
+def person(request: HttpRequest, slug: str) -> HttpResponse:
+    obj = get_object_or_404(Person, slug=slug)
+    paginator = Paginator(browse.person_articles(obj), 50)
+    listing = paginator.get_page(request.GET.get("p"))
+    context = {"person": obj, "summary": browse.person_summary(obj), "listing": listing}
+    return _with_twin(request, render(request, "articles/person.html", context))
