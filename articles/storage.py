@@ -60,7 +60,7 @@ def ingest_bytes(data: bytes, *, file_name: str, paper: str, issue_date: date | 
         name_date, name_label = from_file_name(file_name)
     except ValueError as exc:
         raise IngestError(str(exc)) from None
-    label = label or name_label
+    label = (label or name_label or "").strip().upper() or None
     if label is not None and not valid_label(label):
         raise IngestError(f"page label {label[:40]!r} is not a label like A1 or B12")
     sha = hashlib.sha256(data).hexdigest()

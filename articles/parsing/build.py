@@ -24,7 +24,7 @@ from .patterns import AGENCIES, Credits, normalise_source, parse_byline, parse_j
 from .text import cjk_len
 from .types import Kind, ParsedArticle
 
-LABEL_MAX = 5  # a column label (栏目, `央媒看株洲`) is a few characters above the byline
+LABEL_MAX = 6  # a column label (栏目) is a few characters standing after the title, above the byline
 
 
 def join_title(text: str) -> str:
@@ -77,7 +77,12 @@ def build_article(group: Group, paper: str, roles: Roles | None = None) -> tuple
     unassigned: list[str] = []
     if roles is None:
         elements = [t.text for t in group.titles]
-        if len(elements) >= 2 and cjk_len(elements[-1]) <= LABEL_MAX and group.has(BYLINE):
+        if (
+            len(elements) >= 2
+            and cjk_len(elements[-1]) <= LABEL_MAX
+            and cjk_len(elements[-1]) < cjk_len(elements[-2])
+            and group.has(BYLINE)
+        ):
             unassigned.append(elements.pop())
         roles = title_roles(elements) if elements else (None, "", None)
     art.kicker, art.headline, art.subheadline = roles
@@ -117,6 +122,8 @@ def build_article(group: Group, paper: str, roles: Roles | None = None) -> tuple
                     text = lead.rest
             if text:
                 paragraphs.append(text)
+        else:  # a stray title line with no article of its own: kept, never dropped
+            unassigned.append(p.text)
     art.body = "\n".join(paragraphs)
     art.reporters, art.correspondents = credits.reporters, credits.correspondents
     art.photographers, art.authors = credits.photographers, credits.authors

@@ -32,12 +32,15 @@ class Para:
 
 
 def detect_format(lines: list[str]) -> str:
-    if sum(1 for ln in lines if re.match(r"^#{1,3} \S", ln)) >= 1:
+    """Markdown by its `#` headings; PDF column text by its hard wraps: hardly any of its lines
+    is longer than a column (40 characters), where a paragraph-per-line page has many."""
+    if any(re.match(r"^#{1,3} \S", ln) for ln in lines):
         return MARKDOWN
-    lengths = [cjk_len(ln) for ln in lines if ln.strip()]
-    if not lengths:
+    texts = [ln for ln in lines if cjk_len(ln) >= 8]
+    if not texts:
         return LINES
-    return PDF if statistics.median(lengths) < 30 else LINES
+    long_lines = sum(1 for ln in texts if cjk_len(ln) > 40) / len(texts)
+    return PDF if long_lines < 0.1 else LINES
 
 
 def _chunks(lines: list[str]) -> list[tuple[int, list[str]]]:
