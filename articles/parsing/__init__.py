@@ -40,7 +40,7 @@ def parse_bytes(data: bytes, *, file_name: str = "", issue_date: date | None = N
 def parse_text(text: str, *, file_name: str = "", issue_date: date | None = None,
                page: str | None = None, paper: str = DEFAULT_PAPER) -> ParseResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    lines = text.split("\n")
+    lines = [normalise_line(x) for x in text.split("\n")]
     fmt = detect_format(lines)
     unassigned: list[str] = []
     articles: list[ParsedArticle] = []
@@ -74,7 +74,7 @@ def parse_text(text: str, *, file_name: str = "", issue_date: date | None = None
         page=page,
         articles=articles,
         unassigned=unassigned,
-        normalised_text="\n".join(normalise_line(x) for x in lines),
+        normalised_text="\n".join(lines),
     )
 
 

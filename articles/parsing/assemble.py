@@ -31,6 +31,7 @@ from .text import bigrams
 class Group:
     paras: list[Para] = field(default_factory=list)
     titles: list[Para] = field(default_factory=list)
+    _bigrams: set[str] | None = field(default=None, repr=False)
 
     def has(self, *kinds: str) -> bool:
         return any(p.kind in kinds for p in self.paras)
@@ -44,6 +45,12 @@ class Group:
     @property
     def body_text(self) -> str:
         return "".join(p.text for p in self.paras if p.kind in (BODY, HEADING, CAPTION))
+
+    def body_bigrams(self) -> set[str]:
+        """Character pairs of the opening of the body (computed once: title pairing asks often)."""
+        if self._bigrams is None:
+            self._bigrams = bigrams(self.body_text[:3000])
+        return self._bigrams
 
 
 def group_paragraphs(paras: list[Para]) -> list[object]:
@@ -141,7 +148,7 @@ def assign_titles(items: list[object], fmt: str) -> list[Group]:
             return 0.0
         text = "".join(t.text for t in titles)
         grams = bigrams(text)
-        sim = len(grams & bigrams(group.body_text[:3000])) / len(grams) if grams else 0.0
+        sim = len(grams & group.body_bigrams()) / len(grams) if grams else 0.0
         prior = before_prior if before else after_prior
         first = group.paras[0].kind if group.paras else None
         if before and first == SIGNATURE:

@@ -47,8 +47,7 @@ def _chunks(lines: list[str]) -> list[tuple[int, list[str]]]:
     """Groups of consecutive non-blank lines with the count of blank lines before each."""
     out: list[tuple[int, list[str]]] = []
     gap, current = 0, []
-    for raw in lines:
-        line = normalise_line(raw)
+    for line in lines:
         if not line:
             if current:
                 out.append((gap, current))
@@ -123,7 +122,9 @@ def _chunk_kind(chunk: list[str], width: float) -> str:
 
 
 def pdf_paragraphs(lines: list[str]) -> list[Para]:
-    """Title chunks in PDF text come after their body and before the next byline or lead;
+    """Paragraphs of PDF column text, from lines already normalised (text.normalise_line).
+
+Title chunks in PDF text come after their body and before the next byline or lead;
     a title-like chunk followed by body text is a body line cut off at a column end."""
     chunks = _chunks(lines)
     widths = [cjk_len(ln) for _, c in chunks for ln in c if cjk_len(ln) >= 8]
@@ -225,10 +226,10 @@ def _split_caption(line: str) -> tuple[str, str]:
 
 
 def line_paragraphs(lines: list[str], markdown: bool = False) -> list[Para]:
+    """Paragraphs of one-paragraph-per-line text or Markdown, from normalised lines."""
     items: list[tuple[int, str]] = []
     gap = 0
-    for raw in lines:
-        line = normalise_line(raw)
+    for line in lines:
         if not line:
             gap += 1
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -68,6 +69,8 @@ def undo_fake_bold(line: str) -> str:
     compact = line.replace(" ", "")
     if len(compact) < 6 or len(compact) > 400:
         return line
+    if any(n % 2 for n in Counter(compact).values()):
+        return line  # a fully doubled line holds every character an even number of times
     chunks = _doubled_chunks(compact)
     if chunks is None or len(chunks) < 3:
         return line
@@ -109,11 +112,12 @@ def unbalanced(text: str) -> bool:
 
 
 def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def cjk_len(text: str) -> int:
-    return len(compact(text))
+    """Length without whitespace."""
+    return len(text) - sum(1 for ch in text if ch.isspace()) if " " in text or "\t" in text else len(text)
 
 
 def bigrams(text: str) -> set[str]:
