@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PAGES ?= $(shell if [ -d ../shared/seeds ]; then echo ../shared/seeds; else echo tests/fixtures/pages; fi)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint
+.PHONY: run test setup lint browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-test: $(STAMP)
+# Browser tests drive Debian's chromium (never a downloaded browser); CJK fonts make the
+# screenshots in test-artifacts/ readable. Installed once, when apt-get can (we are root here).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] || \
+	  { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || \
+	  echo "chromium not installed: browser tests will be skipped"
+
+test: $(STAMP) browser-deps
 	$(PY) -m ruff check .
 	$(PY) -m pytest

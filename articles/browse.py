@@ -86,13 +86,6 @@ def continuation(article: Article) -> Page | None:
     return Page.objects.filter(issue_id=article.page.issue_id, label=article.continued_to).first()
 
 
-def credits_by_role(article: Article) -> list[tuple[str, list[Person]]]:
-    groups: dict[str, list[Person]] = defaultdict(list)
-    for credit in article.credits.all():
-        groups[credit.role].append(credit.person)
-    return [(Role(role).label, groups[role]) for role in Role.values if groups.get(role)]
-
-
 def person_summary(person: Person) -> dict:
     credits = Credit.objects.filter(person=person)
     span = credits.aggregate(first=Min("article__page__issue__date"), last=Max("article__page__issue__date"), n=Count("article", distinct=True))

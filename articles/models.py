@@ -137,6 +137,13 @@ class Article(models.Model):
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n") if p.strip()]
 
+    def credits_by_role(self) -> list[tuple[str, list[Person]]]:
+        """[("记者", [people…]), ("通讯员", […])] in role order; uses prefetched credits."""
+        groups: dict[str, list[Person]] = {}
+        for credit in self.credits.all():
+            groups.setdefault(credit.role, []).append(credit.person)
+        return [(Role(role).label, groups[role]) for role in Role.values if role in groups]
+
 
 class Person(models.Model):
     name = models.CharField("姓名", max_length=50)

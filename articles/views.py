@@ -56,7 +56,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     paragraphs = [{"text": p, "heading": p in headings} for p in obj.paragraphs]
     context = {
         "article": obj, "page": obj.page, "issue": obj.page.issue, "title_date": browse.chinese_date(obj.page.issue.date),
-        "paragraphs": paragraphs, "credits": browse.credits_by_role(obj), "continuation": browse.continuation(obj),
+        "paragraphs": paragraphs, "credits": obj.credits_by_role(), "continuation": browse.continuation(obj),
         "previous": previous, "following": following, "citation": citation(obj),
         "highlight": compact(request.GET.get("hl", ""))[:50],
     }

@@ -150,3 +150,14 @@ def test_real_http(live_server, ingested):
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(live_server.url + "/2020/02/30/")  # noqa: S310
     assert error.value.code == 404
+
+
+def test_static_files_are_served_with_hashed_names(client, ingested):
+    import re
+
+    page = html(client, "/")
+    css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', page).group(1)
+    response = client.get(css)
+    assert response.status_code == 200
+    assert b"PingFang SC" in b"".join(response.streaming_content)
+    assert "max-age=315360000" in response["Cache-Control"]  # immutable: the name changes with the content
