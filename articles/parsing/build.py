@@ -116,7 +116,8 @@ def build_article(group: Group, paper: str, roles: Roles | None = None) -> tuple
             if not paragraphs and art.lead is None:
                 lead = parse_lead(text)
                 if lead is not None:
-                    art.lead, art.source, art.dateline = lead.printed, lead.source, lead.dateline
+                    art.lead, art.dateline = lead.printed, lead.dateline
+                    art.source = paper if lead.source in ("本报", "本刊") else lead.source
                     if lead.credits is not None:
                         credits.extend(lead.credits)
                     text = lead.rest

@@ -89,7 +89,8 @@ def test_issue_date_from_caller_or_inferred():
     assert (inferred.issue_date, inferred.date_inferred) == (date(2023, 6, 15), True)
 
 
-@pytest.mark.parametrize("path", fixture_files() + seed_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", fixture_files() + sorted((FIXTURE_PAGES.parent / "extra").iterdir()) + seed_files(),
+                         ids=lambda p: p.name)
 def test_nothing_is_lost(path):
     result = parse_bytes(path.read_bytes(), file_name=path.name)
     assert result.articles
@@ -137,3 +138,14 @@ def test_parse_command_refuses_a_binary_file(tmp_path):
                           env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgresql://x@127.0.0.1:1/x", "SECRET_KEY": "x"})
     assert proc.returncode == 1
     assert "page.png: binary file (a PNG image)" in proc.stderr
+
+
+def test_pdf_page_with_titles_printed_before_their_bodies():
+    """The layout prior says PDF titles follow their body; shared words overrule it."""
+    path = FIXTURE_PAGES.parent / "extra" / "2023-06-21_A3.txt"
+    result = parse_bytes(path.read_bytes(), file_name=path.name)
+    got = [(a.headline, a.reporters, a.correspondents, a.source, a.dateline) for a in result.articles]
+    assert got == [
+        ("我市启动夏季森林防火专项行动", ["周明"], [], "株洲日报", "6月20日"),
+        ("炎陵黄桃喜获丰收", [], ["李青"], "株洲日报", None),
+    ]
