@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "报纸档案"
+
+    def ready(self) -> None:
+        from articles.search import lookups  # noqa: F401  (registers __strpos and __tsmatch)

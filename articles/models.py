@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -119,13 +121,27 @@ class Article(models.Model):
     continued_from = models.CharField("上接版次", max_length=16, blank=True)
     edited_fields = ArrayField(models.CharField(max_length=30), default=list, blank=True, verbose_name="人工修改的字段")
     credits_edited = models.BooleanField("署名经人工修改", default=False)
+    # Denormalised from the page so search can filter and sort without joins.
+    issue_date = models.DateField("出版日期", null=True, editable=False)
+    page_label = models.CharField("版次", max_length=16, blank=True, editable=False)
+    # Search columns (articles.search.columns), recomputed on every save that changes text.
+    search_title = models.TextField(blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+    bigrams = SearchVectorField(null=True, editable=False)
+    title_bigrams = SearchVectorField(null=True, editable=False)
+    words = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "文章"
         ordering = ["page", "order"]
-        indexes = [models.Index(fields=["page", "order"], name="article_page_order")]
+        indexes = [
+            models.Index(fields=["page", "order"], name="article_page_order"),
+            models.Index(fields=["issue_date", "id"], name="article_date"),
+            GinIndex(fields=["bigrams"], name="article_bigrams"),
+            GinIndex(fields=["title_bigrams"], name="article_title_bigrams"),
+        ]
 
     def __str__(self) -> str:
         return self.headline or f"（无标题）{self.body[:20]}"

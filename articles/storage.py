@@ -21,6 +21,8 @@ from django.utils.text import slugify
 from articles.models import Article, Credit, Issue, Newspaper, Page, Person, Role
 from articles.parsing import PARSER_VERSION, DecodeError, ParsedArticle, ParseResult, parse_bytes
 from articles.parsing.filenames import from_file_name, valid_label
+from articles.search import segment
+from articles.search.columns import apply_search_columns
 
 ROLE_FIELDS = (
     (Role.REPORTER, "reporters"),
@@ -184,6 +186,8 @@ def _apply(row: Article, art: ParsedArticle, order: int) -> None:
             setattr(row, field, value)
     row.lead, row.section_headings, row.tables = art.lead or "", art.section_headings, art.tables
     row.bylines, row.jump, row.continued_to = art.bylines, art.jump or "", art.continued_to or ""
+    row.issue_date, row.page_label = row.page.issue.date, row.page.label
+    apply_search_columns(row)
 
 
 def _replace_credits(row: Article, art: ParsedArticle) -> int:
@@ -209,6 +213,7 @@ def person_for_name(name: str) -> tuple[Person, bool]:
     while Person.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
+    segment.add_words([name])
     try:
         with transaction.atomic():
             return Person.objects.create(name=name, slug=slug), True

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles import api, views
+from articles import api, search_views, views
 from articles.converters import BoundedIntConverter, PageLabelConverter, YearMonthDayConverter
 
 register_converter(YearMonthDayConverter, "ymd")
@@ -20,6 +20,9 @@ urlpatterns = [
     path("articles/<id:pk>/", views.article, name="article"),
     # /people/罗欣/
     path("people/<str:slug>/", views.person, name="person"),
+    # /search/?q=株洲
+    path("search/", search_views.search, name="search"),
+    path("opensearch.xml", search_views.opensearch, name="opensearch"),
 ]
 
 api_patterns = [
@@ -28,4 +31,7 @@ api_patterns = [
     path("<ymd:day>/<label:label>/", api.page, name="page"),
     path("articles/<id:pk>/", api.article, name="article"),
     path("people/<str:slug>/", api.person, name="person"),
+    path("search/", search_views.search_api, name="search"),
+    path("search/facets/", search_views.facets_api, name="search_facets"),
+    path("search.csv", search_views.search_csv, name="search_csv"),
 ]

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 
 from articles import browse
 from articles.models import Issue, Person
-from articles.parsing.text import compact
+from articles.search.text import fold
 
 
 def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -58,7 +58,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
         "article": obj, "page": obj.page, "issue": obj.page.issue, "title_date": browse.chinese_date(obj.page.issue.date),
         "paragraphs": paragraphs, "credits": obj.credits_by_role(), "continuation": browse.continuation(obj),
         "previous": previous, "following": following, "citation": citation(obj),
-        "highlight": compact(request.GET.get("hl", ""))[:50],
+        "highlight": [fold(t)[:50] for t in request.GET.getlist("hl")[:12] if t.strip()],
     }
     return _with_twin(request, render(request, "articles/article.html", context))
 

@@ -1,0 +1,54 @@
+"""The stored search columns of an article, computed in Python at ingest and on every staff save."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchVectorField
+from django.db.models import Func, TextField, Value
+from django.db.models.functions import Cast
+
+from articles.search import segment
+from articles.search.text import fold, lexemes
+
+
+def title_text(kicker: str, headline: str, subheadline: str) -> str:
+    return "\n".join(x for x in (kicker, headline, subheadline) if x)
+
+
+def full_text(article) -> str:
+    """Everything a reader may search for: titles, body, captions (one field per line)."""
+    parts = [article.kicker, article.headline, article.subheadline, article.body, *article.captions]
+    return "\n".join(p for p in parts if p)
+
+
+def _vector(values: list[str]) -> Func:
+    return Func(Value(values, output_field=ArrayField(TextField())), function="array_to_tsvector",
+                output_field=SearchVectorField())
+
+
+_people_loaded = False
+
+
+def load_people_names() -> None:
+    """Once per process: every person's name and alias joins jieba's dictionary."""
+    global _people_loaded
+    if not _people_loaded:
+        from articles.models import Person
+
+        _people_loaded = True
+        for name, aliases in Person.objects.values_list("name", "aliases"):
+            segment.add_words([name, *aliases])
+
+
+def apply_search_columns(article) -> None:
+    """Set the search columns on an unsaved article (expressions, evaluated by the INSERT/UPDATE)."""
+    load_people_names()
+    article.search_title = fold(title_text(article.kicker, article.headline, article.subheadline))
+    article.search_text = fold(full_text(article))
+    article.bigrams = _vector(lexemes(article.search_text))
+    article.title_bigrams = _vector(lexemes(article.search_title))
+    literal = segment.weighted_vector([
+        (article.headline, "A"), (article.kicker, "B"), (article.subheadline, "B"),
+        (article.body, "D"), ("\n".join(article.captions), "D"),
+    ])
+    article.words = Cast(Value(literal), SearchVectorField())

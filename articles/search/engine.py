@@ -1,0 +1,84 @@
+"""A parsed query to a queryset: recall from the bigram index, exactness from strpos on stored text.
+
+Every condition is SQL with bound parameters; the tsquery strings are built only from units
+(CJK characters, digits, Latin letters), so nothing typed can change the SQL.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQueryField
+from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Cast
+
+from articles.models import Article, Credit
+from articles.search import (
+    lookups,  # noqa: F401  (registers __strpos and __tsmatch)
+    segment,
+)
+from articles.search.query import Query, Term
+from articles.search.text import exact_by_index, tsquery_for
+
+COLUMNS = {"text": ("bigrams", "search_text"), "title": ("title_bigrams", "search_title")}
+
+
+def text_condition(text: str, field: str = "text") -> Q:
+    """Articles whose text (or titles) contain `text` (already folded)."""
+    vector, stored = COLUMNS[field]
+    tsq = tsquery_for(text)
+    contains = Q(**{f"{stored}__strpos": text})
+    if tsq is None:
+        return contains  # punctuation only: no index can help, the recheck alone decides
+    indexed = Q(**{f"{vector}__tsmatch": tsq})
+    return indexed if exact_by_index(text) else indexed & contains
+
+
+def term_condition(term: Term) -> Q:
+    if term.field in COLUMNS:
+        return text_condition(term.text, term.field)
+    if term.field == "person":
+        credits = Credit.objects.filter(article=OuterRef("pk")).filter(
+            Q(person__name__contains=term.text) | Q(person__aliases__contains=[term.text])
+        )
+        return Q(Exists(credits))
+    return Q(page_label=term.text.upper())
+
+
+def matching(query: Query, base: QuerySet | None = None) -> QuerySet:
+    qs = Article.objects.all() if base is None else base
+    for clause in query.clauses:
+        condition = Q()
+        for term in clause:
+            condition |= term_condition(term)
+        qs = qs.filter(condition)
+    for term in query.exclusions:
+        qs = qs.exclude(term_condition(term))
+    return qs
+
+
+def word_tsquery(query: Query) -> str | None:
+    """jieba words of the positive text terms, OR-ed, for ts_rank (ranking only, never recall)."""
+    words: list[str] = []
+    for term in query.positive_terms():
+        if term.field in COLUMNS:
+            words += segment.words(term.text)
+    quoted = ["'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in dict.fromkeys(words)]
+    return " | ".join(quoted) or None
+
+
+def title_hit(query: Query) -> Q:
+    """The first text clause found in the titles: those results come first in relevance order."""
+    for clause in query.clauses:
+        texts = [t for t in clause if t.field in COLUMNS]
+        if texts:
+            condition = Q()
+            for t in texts:
+                condition |= text_condition(t.text, "title")
+            return condition
+    return Q(pk__in=[])
+
+
+def rank_expression(query: Query) -> Func | Value:
+    tsq = word_tsquery(query)
+    if tsq is None:
+        return Value(0.0, output_field=FloatField())
+    return Func(F("words"), Cast(Value(tsq), SearchQueryField()), function="ts_rank", output_field=FloatField())

@@ -1,0 +1,48 @@
+"""Search normalisation and character-bigram lexemes, shared by indexing and querying."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A unit is one CJK character, one digit or one Latin letter: runs of units make the bigrams.
+UNIT_RUN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u00c0-\u024f]+")
+END = "$"  # marks the last unit of a run, so every unit starts some lexeme (one-character queries)
+
+
+def fold(text: str) -> str:
+    """What search compares: NFKC (full-width digits and letters to half-width) and lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def runs(folded: str) -> list[str]:
+    return UNIT_RUN.findall(folded)
+
+
+def lexemes(folded: str) -> list[str]:
+    """Distinct bigrams of every run, plus `X$` for the last unit of each run."""
+    out: set[str] = set()
+    for run in runs(folded):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+        out.add(run[-1] + END)
+    return sorted(out)
+
+
+def tsquery_for(folded_term: str) -> str | None:
+    """A tsquery (input syntax; lexemes are units only, so no quoting can break) that every
+    article containing the term matches. None when the term holds no unit at all."""
+    parts: list[str] = []
+    for run in runs(folded_term):
+        if len(run) == 1:
+            parts.append(f"'{run}':*")
+        else:
+            parts.extend(f"'{run[i:i + 2]}'" for i in range(len(run) - 1))
+    if not parts:
+        return None
+    return " & ".join(dict.fromkeys(parts))
+
+
+def exact_by_index(folded_term: str) -> bool:
+    """Whether the index alone decides the term: a single run of exactly two units (or one)."""
+    found = runs(folded_term)
+    return len(found) == 1 and found[0] == folded_term and len(folded_term) <= 2

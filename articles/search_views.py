@@ -1,0 +1,153 @@
+"""The search page, its JSON twin, the CSV export, facets and the OpenSearch description."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from articles.api import error
+from articles.filters import ArticleFilter, SearchForm
+from articles.models import Article
+from articles.search.query import Query, parse_query
+from articles.search.results import COUNT_CAP, MAX_PAGE, all_hits, facets, run_search
+
+FACET_SECONDS = 600
+
+
+class BadSearch(Exception):
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+def _errors(form) -> list[str]:
+    return [f"{form.fields[name].label if name in form.fields else name}：{msg}" for name, msgs in form.errors.items() for msg in msgs]
+
+
+def read_request(request: HttpRequest) -> tuple[Query, object, str, int, SearchForm, ArticleFilter]:
+    form = SearchForm(request.GET)
+    filters = ArticleFilter(request.GET, queryset=Article.objects.all())
+    if not form.is_valid() or not filters.is_valid():
+        raise BadSearch(_errors(form) + _errors(filters.form))
+    query = parse_query(form.cleaned_data["q"] or "")
+    sort = form.cleaned_data["sort"] or ("relevance" if not query.empty else "date")
+    return query, filters.qs, sort, form.cleaned_data["p"] or 1, form, filters
+
+
+def _page_url(request: HttpRequest, page: int, path: str | None = None) -> str:
+    params = request.GET.copy()
+    params["p"] = str(page)
+    return (path or request.path) + "?" + params.urlencode()
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    try:
+        query, base, sort, page, form, filters = read_request(request)
+    except BadSearch as exc:
+        form, filters = SearchForm(request.GET), ArticleFilter(request.GET)
+        context = {"form": form, "filters": filters, "errors": exc.messages, "result": None}
+        return render(request, "articles/search.html", context, status=400)
+    result = run_search(query, base, sort, page)
+    inline_facets = facets(query, base) if (not query.empty and not result.capped) else None
+    params = request.GET.copy()
+    params.pop("p", None)
+    context = {
+        "form": form, "filters": filters, "result": result, "facets": inline_facets, "errors": [],
+        "query_string": params.urlencode(), "hl": query.highlight_terms(),
+        "previous_url": _page_url(request, result.page - 1) if result.page > 1 else None,
+        "next_url": _page_url(request, result.page + 1) if result.page < result.pages else None,
+        "count_cap": COUNT_CAP, "max_page": MAX_PAGE,
+    }
+    response = render(request, "articles/search.html", context)
+    response["Link"] = f'<{request.build_absolute_uri("/api/search/?" + request.GET.urlencode())}>; rel="alternate"; type="application/json"'
+    return response
+
+
+def _hit_json(request: HttpRequest, hit, terms: list[str]) -> dict:
+    art = hit.article
+    url = art.get_absolute_url()
+    return {
+        "id": art.pk, "headline": art.headline, "kicker": art.kicker or None, "subheadline": art.subheadline or None,
+        "date": art.issue_date.isoformat() if art.issue_date else None, "page": art.page_label, "kind": art.kind,
+        "source": art.source or None, "people": [{"name": c.person.name, "role": c.role} for c in art.credits.all()],
+        "snippet": hit.snippet_text, "snippet_html": str(hit.snippet_html),
+        "url": request.build_absolute_uri(url + ("?" + urlencode([("hl", t) for t in terms]) if terms else "")),
+        "api": request.build_absolute_uri("/api" + url),
+    }
+
+
+def search_api(request: HttpRequest) -> JsonResponse:
+    try:
+        query, base, sort, page, _, _ = read_request(request)
+    except BadSearch as exc:
+        return error("；".join(exc.messages), 400)
+    result = run_search(query, base, sort, page)
+    terms = query.highlight_terms()
+    return JsonResponse({
+        "query": str(query), "notes": query.notes, "sort": sort, "page": result.page, "pages": result.pages,
+        "total": result.total, "total_is_lower_bound": result.capped,
+        "results": [_hit_json(request, h, terms) for h in result.hits],
+        "next": request.build_absolute_uri(_page_url(request, result.page + 1)) if result.page < result.pages else None,
+        "previous": request.build_absolute_uri(_page_url(request, result.page - 1)) if result.page > 1 else None,
+        "facets": request.build_absolute_uri(reverse("api:search_facets") + "?" + request.GET.urlencode()),
+        "csv": request.build_absolute_uri(reverse("api:search_csv") + "?" + request.GET.urlencode()),
+    }, json_dumps_params={"ensure_ascii": False})
+
+
+def facets_api(request: HttpRequest) -> JsonResponse:
+    """Facet counts over the whole result set: a request of its own, cached, so the results page
+    never waits for the counts of a term found in most articles."""
+    try:
+        query, base, _, _, _, _ = read_request(request)
+    except BadSearch as exc:
+        return error("；".join(exc.messages), 400)
+    if query.empty:
+        return JsonResponse({"query": "", "facets": {}})
+    params = sorted((k, v) for k, v in request.GET.items() if k not in ("p", "sort"))
+    key = "facets:" + hashlib.sha256(repr(params).encode()).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = facets(query, base)
+        cache.set(key, data, FACET_SECONDS)
+    return JsonResponse({"query": str(query), "facets": data}, json_dumps_params={"ensure_ascii": False})
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+CSV_COLUMNS = ["id", "date", "page", "kind", "kicker", "headline", "subheadline", "source", "dateline", "url"]
+
+
+def search_csv(request: HttpRequest) -> HttpResponse:
+    """Every hit as CSV, streamed row by row (a query is required)."""
+    try:
+        query, base, _, _, _, _ = read_request(request)
+    except BadSearch as exc:
+        return error("；".join(exc.messages), 400)
+    if query.empty:
+        return error("请提供检索词 q", 400)
+    writer = csv.writer(_Echo())
+    origin = request.build_absolute_uri("/")[:-1]
+
+    def rows():
+        yield "\ufeff" + writer.writerow(CSV_COLUMNS)  # BOM: spreadsheets open UTF-8 Chinese correctly
+        for art in all_hits(query, base).iterator(chunk_size=500):
+            yield writer.writerow([art.pk, art.issue_date, art.page_label, art.kind, art.kicker, art.headline,
+                                   art.subheadline, art.source, art.dateline, origin + art.get_absolute_url()])
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="search.csv"'
+    return response
+
+
+def opensearch(request: HttpRequest) -> HttpResponse:
+    return render(request, "articles/opensearch.xml", {"origin": request.build_absolute_uri("/")[:-1]},
+                  content_type="application/opensearchdescription+xml")
