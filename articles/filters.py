@@ -11,7 +11,7 @@ SORTS = (("relevance", "相关度"), ("date", "日期（新→旧）"), ("date_a
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="检索词", required=False, max_length=2000, strip=True)
+    q = forms.CharField(label="检索词", required=False, max_length=10000, strip=True)
     sort = forms.ChoiceField(label="排序", choices=SORTS, required=False)
     p = forms.IntegerField(label="页码", required=False, min_value=1, max_value=50)
 
