@@ -59,7 +59,8 @@ def _with_title_hit(qs: QuerySet, query: Query) -> QuerySet:
 
 
 def _rare_order(qs: QuerySet, query: Query, sort: str, total: int) -> list[int]:
-    """All hit ids from the index, ordered in Python."""
+    """All hit ids from the index, ordered in Python (no ORDER BY reaches PostgreSQL)."""
+    qs = qs.order_by()
     if sort == "relevance":
         qs = _with_title_hit(qs, query)
         if total <= RANK_LIMIT:

@@ -1,0 +1,207 @@
+"""Search latency and recall on the bench corpus, beside the alternatives a Django developer
+would pick (a LIKE scan; a jieba-only word index).
+
+    ARCHIVE_DB_NAME=archive_bench .venv/bin/python bench/search.py [--out bench/results/search.json]
+
+Build the corpus first with bench/corpus.py. Queries are drawn deterministically from the
+corpus in classes; each is run once to warm, then timed three times (median). Per class:
+p50/p95 of the count, the first page by relevance and by date (the slower reported as
+p50_ms/p95_ms), and the facets. Recall: our hit count against the LIKE ground truth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+os.environ.setdefault("ARCHIVE_DB_NAME", "archive_bench")
+
+
+def timed(fn, repeat: int = 3) -> tuple[float, object]:
+    fn()  # warm
+    times, result = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), result
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return round(values[min(len(values) - 1, int(round(q * (len(values) - 1))))], 1) if values else 0.0
+
+
+def choose_queries(cur, rng: random.Random) -> dict[str, list[str]]:
+    """Strings drawn from stored text, classed by how many articles hold them."""
+    cur.execute("SELECT max(id) FROM articles_article")
+    top = cur.fetchone()[0]
+    ids = [rng.randint(1, top) for _ in range(300)]
+    cur.execute("SELECT search_text FROM articles_article WHERE id = ANY(%s)", [ids])
+    texts = [r[0] for r in cur.fetchall()]
+    import re
+
+    cjk = re.compile(r"^[\u4e00-\u9fff]+$")
+    pairs, longer, phrases = set(), set(), set()
+    for t in texts:
+        for _ in range(20):
+            i = rng.randrange(max(1, len(t) - 20))
+            if cjk.match(t[i : i + 2]):
+                pairs.add(t[i : i + 2])
+            size = rng.randint(4, 8)
+            if cjk.match(t[i : i + size]):
+                longer.add(t[i : i + size])
+            piece = t[i : i + rng.randint(10, 18)]
+            if "\n" not in piece and len(piece) >= 10:
+                phrases.add(piece)
+    rare = []
+    for pair in sorted(pairs):
+        cur.execute("SELECT count(*) FROM articles_article WHERE bigrams @@ %s::tsquery", [f"'{pair}'"])
+        if 1 <= cur.fetchone()[0] <= 300:
+            rare.append(pair)
+    cur.execute("SELECT name FROM articles_person ORDER BY id")
+    people = [r[0] for r in cur.fetchall()]
+    return {
+        "rare_2char": rng.sample(rare, min(8, len(rare))),
+        "common_2char": ["株洲", "发展", "工作", "我市", "会议", "中国"],
+        "names": rng.sample(people, 6),
+        "terms_4_8": rng.sample(sorted(longer), 8),
+        "long_phrases": rng.sample(sorted(phrases), 6),
+        "no_hit": ["京都大学", "量子纠缠", "xyzzy", "火星基地落成", "冥王星"],
+        "filtered": ["株洲 year:2010", "发展 page:A1", "会议 kind:photo", "工作 year:2001"],
+    }
+
+
+def split_filters(text: str) -> tuple[str, dict]:
+    words, filters = [], {}
+    for w in text.split():
+        if ":" in w and w.split(":")[0] in ("year", "page", "kind"):
+            k, v = w.split(":", 1)
+            filters[k] = v
+        else:
+            words.append(w)
+    return " ".join(words), filters
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--seed", type=int, default=11)
+    args = parser.parse_args()
+    from archive import embedded_db
+
+    if not os.environ.get("DATABASE_URL"):
+        embedded_db.ensure_running()
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from articles.filters import ArticleFilter
+    from articles.models import Article
+    from articles.search import segment
+    from articles.search.engine import matching
+    from articles.search.query import parse_query
+    from articles.search.results import capped_count, facets, run_search
+
+    rng = random.Random(args.seed)
+    n_articles = Article.objects.count()
+    with connection.cursor() as cur:
+        cur.execute("CREATE INDEX IF NOT EXISTS bench_words_gin ON articles_article USING gin (words)")  # alternative (b) only
+        classes = choose_queries(cur, rng)
+    report: dict = {"articles": n_articles, "classes": {}, "alternatives": {"like_scan": {}, "jieba_only": {}}, "queries": {}}
+    recall_ok = recall_all = 0
+    for cls, queries in classes.items():
+        first_page, counts, facet_times = [], [], []
+        for text in queries:
+            q_text, filters = split_filters(text)
+            query = parse_query(q_text)
+            base = ArticleFilter(filters, queryset=Article.objects.all()).qs
+            t_count, (total, capped) = timed(lambda q=query, b=base: capped_count(matching(q, b)))
+            t_rel, _ = timed(lambda q=query, b=base: run_search(q, b, "relevance", 1))
+            t_date, _ = timed(lambda q=query, b=base: run_search(q, b, "date", 1))
+            t_facets, _ = timed(lambda q=query, b=base: facets(q, b), repeat=1)
+            counts.append(t_count)
+            first_page.append(max(t_rel, t_date))
+            facet_times.append(t_facets)
+            entry = {"count_ms": round(t_count, 1), "relevance_ms": round(t_rel, 1), "date_ms": round(t_date, 1),
+                     "facets_ms": round(t_facets, 1), "hits": total, "capped": capped}
+            if not filters:
+                with connection.cursor() as cur:
+                    t0 = time.perf_counter()
+                    cur.execute("SELECT count(*) FROM articles_article WHERE search_text LIKE %s", ["%" + q_text.lower() + "%"])
+                    truth = cur.fetchone()[0]
+                    t_like = (time.perf_counter() - t0) * 1000
+                    ours = matching(query).count()
+                    words = segment.words(q_text)
+                    tsq = " & ".join("'" + w.replace("'", "''") + "'" for w in words) or "''"
+                    t0 = time.perf_counter()
+                    cur.execute("SELECT count(*) FROM articles_article WHERE words @@ %s::tsquery", [tsq])
+                    jieba_hits = cur.fetchone()[0]
+                    t_jieba = (time.perf_counter() - t0) * 1000
+                cur_cls = report["alternatives"]
+                cur_cls["like_scan"].setdefault(cls, []).append(round(t_like, 1))
+                cur_cls["jieba_only"].setdefault(cls, []).append((round(t_jieba, 1), jieba_hits, truth))
+                entry.update(truth=truth, ours_exact=ours, like_ms=round(t_like, 1), jieba_hits=jieba_hits, jieba_ms=round(t_jieba, 1))
+                recall_all += 1
+                recall_ok += ours == truth
+            report["queries"][text] = entry
+            print(f"{cls:13} {text[:20]:22} hits {total:>7}{'+' if capped else ' '} count {t_count:7.1f} rel {t_rel:7.1f} "
+                  f"date {t_date:7.1f} facets {t_facets:8.1f} ms", file=sys.stderr)
+        report["classes"][cls] = {
+            "queries": len(queries), "p50_ms": pct(first_page, 0.5), "p95_ms": pct(first_page, 0.95),
+            "count_p50_ms": pct(counts, 0.5), "count_p95_ms": pct(counts, 0.95),
+            "facets_p50_ms": pct(facet_times, 0.5), "facets_p95_ms": pct(facet_times, 0.95),
+        }
+    report["recall"] = round(recall_ok / recall_all, 4) if recall_all else None
+    alt = report["alternatives"]
+    like = [t for ts in alt["like_scan"].values() for t in ts]
+    jieba_rows = [r for rs in alt["jieba_only"].values() for r in rs]
+    jieba_recall = [min(1.0, hits / truth) if truth else 1.0 for _, hits, truth in jieba_rows]
+    report["alternatives"] = {
+        "like_scan": {"recall": 1.0, "p50_ms": pct(like, 0.5), "p95_ms": pct(like, 0.95), "note": "the ground truth; a sequential scan"},
+        "jieba_only": {
+            "recall_mean": round(statistics.mean(jieba_recall), 3),
+            "queries_missing_hits": sum(1 for r in jieba_recall if r < 1.0), "queries": len(jieba_recall),
+            "p50_ms": pct([t for t, _, _ in jieba_rows], 0.5), "p95_ms": pct([t for t, _, _ in jieba_rows], 0.95),
+            "note": "GIN over the jieba word tsvector, query words AND-ed (what a jieba-only index gives)",
+        },
+    }
+    report["plans"] = plans(connection, classes)
+    from bench.corpus import sizes
+
+    report["sizes_mb"] = sizes(connection)
+    text = json.dumps(report, ensure_ascii=False, indent=1)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+def plans(connection, classes) -> dict:
+    """EXPLAIN of the first page by date for a rare and a common term: the guarded plans."""
+    from articles.search.engine import matching
+    from articles.search.query import parse_query
+
+    out = {}
+    for label, text in (("rare", (classes["rare_2char"] or ["钨矿"])[0]), ("common", "株洲")):
+        qs = matching(parse_query(text))
+        ids_sql, ids_params = qs.order_by().values_list("pk", "issue_date").query.sql_with_params()
+        page_sql, page_params = qs.order_by("-issue_date", "-id").values_list("pk")[:20].query.sql_with_params()
+        with connection.cursor() as cur:
+            chosen = ids_sql if label == "rare" else page_sql
+            cur.execute("EXPLAIN " + chosen, ids_params if label == "rare" else page_params)
+            out[label] = [r[0] for r in cur.fetchall()][:8]
+    return out
+
+
+if __name__ == "__main__":
+    main()
