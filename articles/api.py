@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 
 from articles import browse
-from articles.models import Issue, Person
+from articles.models import Issue
 from articles.serializers import article_full, article_ref, issue_ref, page_ref, person_ref
 
 
@@ -63,7 +62,9 @@ def article(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 def person(request: HttpRequest, slug: str) -> JsonResponse:
-    obj = get_object_or_404(Person, slug=slug)
+    obj = browse.person_or_redirect(slug)
+    if isinstance(obj, str):
+        return HttpResponsePermanentRedirect("/api" + obj)
     summary = browse.person_summary(obj)
     paginator = Paginator(browse.person_articles(obj), 50)
     listing = paginator.get_page(request.GET.get("p"))

@@ -8,9 +8,10 @@ from datetime import date
 
 from django.db.models import Count, Max, Min, Prefetch, Q
 from django.db.models.functions import ExtractYear
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from articles.models import Article, Credit, Issue, Page, Person, Role
+from articles.models import Article, Credit, Issue, Page, Person, PersonRedirect, Role
 
 WEEKDAYS = "一二三四五六日"
 
@@ -108,3 +109,14 @@ def person_articles(person: Person):
         Article.objects.filter(credits__person=person).distinct()
         .select_related("page__issue").order_by("-page__issue__date", "page__sequence", "order")
     )
+
+
+def person_or_redirect(slug: str) -> Person | str:
+    """The person, or the URL to answer 301 with when the slug belongs to a merged person."""
+    found = Person.objects.filter(slug=slug).first()
+    if found is not None:
+        return found
+    moved = PersonRedirect.objects.select_related("person").filter(old_slug=slug).first()
+    if moved is None:
+        raise Http404("no such person")
+    return moved.person.get_absolute_url()

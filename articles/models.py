@@ -177,6 +177,19 @@ class Person(models.Model):
         return reverse("articles:person", kwargs={"slug": self.slug})
 
 
+class PersonRedirect(models.Model):
+    """The slug of a person merged into another: /people/<old>/ answers 301 to the survivor."""
+
+    old_slug = models.SlugField("旧网址名", max_length=80, unique=True, allow_unicode=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects", verbose_name="合并到")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "人物合并跳转"
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.person}"
+
+
 class Role(models.TextChoices):
     REPORTER = "reporter", "记者"
     CORRESPONDENT = "correspondent", "通讯员"

@@ -18,8 +18,8 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from articles.models import Article, Credit, Issue, Newspaper, Page, Person, Role
-from articles.parsing import PARSER_VERSION, DecodeError, ParsedArticle, ParseResult, parse_bytes
+from articles.models import Article, Credit, Issue, Newspaper, Page, Person, PersonRedirect, Role
+from articles.parsing import PARSER_VERSION, DecodeError, ParsedArticle, ParseResult, parse_bytes, parse_text
 from articles.parsing.filenames import from_file_name, valid_label
 from articles.search import segment
 from articles.search.columns import apply_search_columns
@@ -219,3 +219,42 @@ def person_for_name(name: str) -> tuple[Person, bool]:
             return Person.objects.create(name=name, slug=slug), True
     except IntegrityError:
         return Person.objects.get(slug=slug), False
+
+
+@transaction.atomic
+def reparse_page(page: Page) -> int:
+    """Run the current parser over a stored page's text again; staff edits are kept. Returns
+    the number of articles."""
+    result = parse_text(page.raw_text, file_name=page.file_name, issue_date=page.issue.date, page=page.label)
+    page.source_format, page.parser_version, page.unassigned = result.source["format"], PARSER_VERSION, result.unassigned
+    page.save()
+    _sync_articles(page, result.articles)
+    return len(result.articles)
+
+
+@transaction.atomic
+def merge_people(survivor: Person, others: list[Person]) -> int:
+    """Move every credit of `others` to `survivor`, keep their names as aliases and their URLs as
+    redirects, then delete them. Returns the number of credits moved."""
+    moved = 0
+    aliases = list(survivor.aliases)
+    for other in others:
+        if other.pk == survivor.pk:
+            continue
+        for credit in other.credits.all():
+            if Credit.objects.filter(article_id=credit.article_id, person=survivor, role=credit.role).exists():
+                credit.delete()
+            else:
+                credit.person = survivor
+                credit.save(update_fields=["person"])
+            moved += 1
+        for name in [other.name, *other.aliases]:
+            if name != survivor.name and name not in aliases:
+                aliases.append(name)
+        PersonRedirect.objects.filter(person=other).update(person=survivor)
+        PersonRedirect.objects.update_or_create(old_slug=other.slug, defaults={"person": survivor})
+        other.delete()
+    survivor.aliases = aliases
+    survivor.save(update_fields=["aliases"])
+    segment.add_words(aliases)
+    return moved

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
 
 from articles import browse
-from articles.models import Issue, Person
+from articles.models import Issue
 from articles.search.text import fold
 
 
@@ -73,7 +73,9 @@ def citation(obj) -> str:
 
 
 def person(request: HttpRequest, slug: str) -> HttpResponse:
-    obj = get_object_or_404(Person, slug=slug)
+    obj = browse.person_or_redirect(slug)
+    if isinstance(obj, str):
+        return HttpResponsePermanentRedirect(obj)
     paginator = Paginator(browse.person_articles(obj), 50)
     listing = paginator.get_page(request.GET.get("p"))
     context = {"person": obj, "summary": browse.person_summary(obj), "listing": listing}

@@ -131,11 +131,9 @@ def test_parsed_text_is_escaped(client):
 
 def test_the_admin_needs_a_staff_login(client, django_user_model):
     assert client.get("/admin/articles/article/").status_code == 302
-    django_user_model.objects.create_user("reader", password="pw-123456")
-    client.login(username="reader", password="pw-123456")
+    client.force_login(django_user_model.objects.create_user("reader", password="pw-123456"))
     assert client.get("/admin/articles/article/").status_code == 302
-    django_user_model.objects.create_user("staff", password="pw-123456", is_staff=True, is_superuser=True)
-    client.login(username="staff", password="pw-123456")
+    client.force_login(django_user_model.objects.create_user("staff", password="pw-123456", is_staff=True, is_superuser=True))
     assert client.get("/admin/articles/article/").status_code == 200
 
 
