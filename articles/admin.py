@@ -135,13 +135,22 @@ class NoHeadlineFilter(admin.SimpleListFilter):
         return queryset.filter(headline="") if self.value() == "missing" else queryset
 
 
+class TextareaField(forms.CharField):
+    """Browsers send textarea lines with CRLF; stored text uses LF. Normalised here so an
+    untouched body is not taken for an edit (and flagged as staff-edited)."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 class ArticleForm(forms.ModelForm):
-    captions_text = forms.CharField(label="图片说明", required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                                    help_text="一行一条")
+    captions_text = TextareaField(label="图片说明", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                                  help_text="一行一条")
 
     class Meta:
         model = Article
         fields = ("page", "order", "kind", "kicker", "headline", "subheadline", "source", "dateline", "body")
+        field_classes = {"body": TextareaField}
         widgets = {"body": forms.Textarea(attrs={"rows": 18, "cols": 90}), "kicker": forms.TextInput(attrs={"size": 60}),
                    "headline": forms.TextInput(attrs={"size": 60}), "subheadline": forms.TextInput(attrs={"size": 80})}
 

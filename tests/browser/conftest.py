@@ -66,3 +66,16 @@ def plain_static_names(settings):
     """pytest-django's live server serves static files through the finders, which know the
     original names only; the hashed names WhiteNoise serves are tested in tests/web."""
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe-4.10.3.min.js"
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """Run axe-core (vendored) in the page; the violations of the given impacts."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"] if v["impact"] in impacts
+    ]
