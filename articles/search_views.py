@@ -16,6 +16,7 @@ from articles.filters import ArticleFilter, SearchForm
 from articles.models import Article
 from articles.search.query import Query, parse_query
 from articles.search.results import COUNT_CAP, MAX_PAGE, all_hits, facets, run_search
+from articles.search.trend import bar_chart, table_rows, year_counts
 
 FACET_SECONDS = 600
 
@@ -57,7 +58,8 @@ def search(request: HttpRequest) -> HttpResponse:
     inline_facets = facets(query, base) if (not query.empty and not result.capped) else None
     params = request.GET.copy()
     params.pop("p", None)
-    context = {
+    trend = trend_context(request, query, base) if (not query.empty and not result.capped) else {}
+    context = {**trend,
         "form": form, "filters": filters, "result": result, "facets": inline_facets, "errors": [],
         "query_string": params.urlencode(), "hl": query.highlight_terms(),
         "previous_url": _page_url(request, result.page - 1) if result.page > 1 else None,
@@ -67,6 +69,27 @@ def search(request: HttpRequest) -> HttpResponse:
     response = render(request, "articles/search.html", context)
     response["Link"] = f'<{request.build_absolute_uri("/api/search/?" + request.GET.urlencode())}>; rel="alternate"; type="application/json"'
     return response
+
+
+def trend_context(request: HttpRequest, query: Query, base) -> dict:
+    """Hits per year of the query and of up to three compared queries (`vs=`)."""
+    series = [(str(query) or "检索", year_counts(query, base, request.GET.urlencode()))]
+    for other in request.GET.getlist("vs")[:3]:
+        extra = parse_query(other)
+        if not extra.empty:
+            series.append((str(extra), year_counts(extra, base, "vs:" + other + request.GET.urlencode())))
+    return {"trend_svg": bar_chart(series), "trend_series": [label for label, _ in series], "trend_rows": table_rows(series)}
+
+
+def trend(request: HttpRequest) -> HttpResponse:
+    """The year chart on a page of its own: for result sets too large to chart inline."""
+    try:
+        query, base, _, _, form, filters = read_request(request)
+    except BadSearch as exc:
+        return render(request, "articles/search.html", {"form": SearchForm(request.GET), "filters": ArticleFilter(request.GET),
+                                                        "errors": exc.messages, "result": None}, status=400)
+    context = {"form": form, "query": query, **(trend_context(request, query, base) if not query.empty else {})}
+    return render(request, "articles/trend.html", context)
 
 
 def _hit_json(request: HttpRequest, hit, terms: list[str]) -> dict:

@@ -22,6 +22,8 @@ urlpatterns = [
     path("people/<str:slug>/", views.person, name="person"),
     # /search/?q=株洲
     path("search/", search_views.search, name="search"),
+    # /search/trend/?q=株洲&vs=湘潭 : hits per year, compared
+    path("search/trend/", search_views.trend, name="trend"),
     path("opensearch.xml", search_views.opensearch, name="opensearch"),
 ]
 

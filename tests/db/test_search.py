@@ -195,3 +195,16 @@ def test_recall_on_a_generated_corpus(db):
             continue
         assert found(needle) == really_contains(needle), needle
     assert Article.objects.filter(issue_date__year=2022).count() >= 40
+
+
+def test_trend_chart_and_table_match_sql(client, corpus):
+    page = client.get("/search/trend/", {"q": "株洲", "vs": ["龙舟", "发展"]}).content.decode()
+    assert '<svg class="trend"' in page and "<title>株洲 2023年：" in page
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT EXTRACT(YEAR FROM issue_date)::int, count(*) FROM articles_article"
+                       " WHERE strpos(search_text, %s) > 0 GROUP BY 1", ["龙舟"])
+        for year, n in cursor.fetchall():
+            assert f"<title>龙舟 {year}年：{n} 篇</title>" in page
+    assert '<th scope="col">发展</th>' in page
+    inline = client.get("/search/", {"q": "龙舟"}).content.decode()
+    assert '<svg class="trend"' in inline

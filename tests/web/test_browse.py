@@ -159,3 +159,20 @@ def test_static_files_are_served_with_hashed_names(client, ingested):
     assert response.status_code == 200
     assert b"PingFang SC" in b"".join(response.streaming_content)
     assert "max-age=315360000" in response["Cache-Control"]  # immutable: the name changes with the content
+
+
+@pytest.mark.parametrize("url", ["/", "/2023/06/15/", "/2023/06/15/A1/", "/people/%E6%9D%8E%E5%8D%8E/", "/api/2023/06/15/A1/"])
+def test_query_counts_do_not_grow_with_the_articles_on_a_page(client, ingested, django_assert_max_num_queries, url):
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
+    for n in range(30):  # thirty more articles on the same page
+        ingest_bytes(f"株洲日报记者 罗欣{n}\n\n株洲日报讯 6月14日，新闻{n}。\n\n标题{n}\n".encode(),
+                     file_name=f"2023-06-15_B{n % 9 + 1}.txt", paper="株洲日报")
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
+
+
+def test_article_view_query_count(client, ingested, django_assert_max_num_queries):
+    art = Article.objects.get(headline="公交出行更便捷")
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/articles/{art.pk}/").status_code == 200
