@@ -11,10 +11,10 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from articles import history
-from articles.models import Article, Credit, Issue, Newspaper, Page, Person, PersonRedirect, Role
+from articles.models import Article, Credit, IngestRun, Issue, Newspaper, Page, Person, PersonRedirect, Role
 from articles.search.columns import apply_search_columns
 from articles.search.engine import matching
 from articles.search.query import parse_query
@@ -297,6 +297,25 @@ class CreditAdmin(admin.ModelAdmin):
     list_filter = ("role",)
     raw_id_fields = ("article",)
     autocomplete_fields = ("person",)
+
+
+@admin.register(IngestRun)
+class IngestRunAdmin(admin.ModelAdmin):
+    list_display = ("started_at", "finished_at", "files", "new", "unchanged", "reparsed", "failed", "arguments")
+    readonly_fields = [f.name for f in IngestRun._meta.fields if f.name != "id"] + ["file_report"]
+    exclude = ("messages",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="逐个文件的结果")
+    def file_report(self, obj: IngestRun) -> str:
+        rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                                ((m.get("file", ""), m.get("outcome", ""), m.get("message", m.get("page", ""))) for m in obj.messages))
+        return format_html("<table><thead><tr><th>文件</th><th>结果</th><th>说明</th></tr></thead><tbody>{}</tbody></table>", rows)
 
 
 def admin_url(obj) -> str:

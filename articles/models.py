@@ -212,3 +212,25 @@ class Credit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.person}"
+
+
+class IngestRun(models.Model):
+    """One `ingest` command: what it was given, what became of each file. A run killed before it
+    finished keeps finished_at empty, so staff can see it never completed."""
+
+    started_at = models.DateTimeField("开始", auto_now_add=True)
+    finished_at = models.DateTimeField("结束", null=True, blank=True)
+    arguments = models.TextField("参数", blank=True)
+    files = models.PositiveIntegerField("文件数", default=0)
+    new = models.PositiveIntegerField("新增", default=0)
+    unchanged = models.PositiveIntegerField("未变", default=0)
+    reparsed = models.PositiveIntegerField("重新解析", default=0)
+    failed = models.PositiveIntegerField("失败", default=0)
+    messages = models.JSONField("逐个文件的结果", default=list, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "导入记录"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} · {self.files} 个文件"

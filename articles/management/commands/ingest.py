@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from articles.models import Person
+from articles.models import IngestRun, Person
 from articles.storage import IngestError, ingest_file
 
 SUFFIXES = {".txt", ".md", ".text", ".markdown"}
@@ -45,6 +46,8 @@ class Command(BaseCommand):
             raise CommandError("--page names one page; give it with a single file")
         for line in problems:
             self.stderr.write(line)
+        run = IngestRun.objects.create(arguments=" ".join(sys.argv[1:])[:2000], files=len(files),
+                                       failed=len(problems), messages=[{"file": p, "outcome": "failed"} for p in problems])
         counts: Counter = Counter()
         people_before = Person.objects.count()
         failed = len(problems)
@@ -55,13 +58,20 @@ class Command(BaseCommand):
             except IngestError as exc:
                 failed += 1
                 self.stderr.write(f"{path}: {exc}")
+                run.messages.append({"file": str(path), "outcome": "failed", "message": str(exc)})
                 continue
+            run.messages.append({"file": str(path), "outcome": outcome.status, "page": str(outcome.page)})
             counts[outcome.status] += 1
+            if n % 20 == 0:  # a run killed midway still shows how far it got
+                run.save(update_fields=["messages"])
             counts["articles"] += outcome.articles if outcome.status != "unchanged" else 0
             if options["verbosity"] >= 1:
                 end = "\r" if tty and n < len(files) else "\n"
                 self.stderr.write(f"[{n}/{len(files)}] {path.name}: {outcome.status} {outcome.page.issue.date} {outcome.page.label}", ending=end)
         people = Person.objects.count() - people_before
+        run.new, run.unchanged, run.reparsed, run.failed = counts["new"], counts["unchanged"], counts["reparsed"], failed
+        run.finished_at = timezone.now()
+        run.save()
         self.stdout.write(
             f"{len(files)} files: {counts['new']} new, {counts['unchanged']} unchanged, {counts['reparsed']} re-parsed, "
             f"{failed} failed; {counts['articles']} articles stored, {people} new people"

@@ -1,0 +1,186 @@
+"""Bad input to ingest: a clear one-line message naming the file, the batch goes on, nothing lost."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import os
+import signal
+import subprocess
+import sys
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, IngestRun, Page
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAGE = "株洲日报记者 罗欣\n\n株洲日报讯 6月14日，全市防汛工作会议召开。\n\n会议要求做好准备。\n\n全市部署防汛工作\n"
+
+
+def ingest(*paths, **options) -> tuple[str, str, int]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("ingest", *map(str, paths), stdout=out, stderr=err, **options)
+        return out.getvalue(), err.getvalue(), 0
+    except CommandError as exc:
+        return out.getvalue(), err.getvalue() + str(exc), exc.returncode
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("utf8", PAGE.encode("utf-8")),
+    ("utf8-bom", codecs.BOM_UTF8 + PAGE.encode("utf-8")),
+    ("utf16-bom", PAGE.encode("utf-16")),
+    ("gb18030", PAGE.encode("gb18030")),
+    ("crlf", PAGE.replace("\n", "\r\n").encode()),
+    ("cr", PAGE.replace("\n", "\r").encode()),
+])
+def test_encodings_and_line_ends_give_the_same_articles(tmp_path, name, data):
+    path = tmp_path / f"2023-06-15_A{len(name)}.txt"
+    path.write_bytes(data)
+    out, err, code = ingest(path)
+    assert code == 0, err
+    page = Page.objects.get()
+    assert page.raw_text.replace("\r\n", "\n").replace("\r", "\n") == PAGE  # verbatim, line ends included
+    assert ("\r" in page.raw_text) == (name in ("crlf", "cr"))
+    assert list(page.articles.values_list("headline", "body")) == [("全市部署防汛工作", "全市防汛工作会议召开。\n会议要求做好准备。")]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "empty file (no text)"),
+    (b" \n\t \r\n", "only whitespace, no text"),
+    (b"%PDF-1.7\n%\xe2\xe3", "binary file (a PDF file)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (a PNG image)"),
+    (gzip.compress(PAGE.encode()), "binary file (a gzip archive)"),
+    (PAGE.encode()[:30] + b"\x00\x00" + PAGE.encode()[30:], "binary file (NUL byte at offset 30)"),
+    (PAGE.encode()[:27] + b"\xff\xfe\x80" + PAGE.encode()[27:], "invalid byte at offset 27"),
+])
+def test_refused_files_get_one_clear_line_and_the_batch_goes_on(tmp_path, data, message):
+    bad = tmp_path / "2023-06-15_A1.txt"
+    bad.write_bytes(data)
+    good = tmp_path / "2023-06-15_A2.txt"
+    good.write_text(PAGE, encoding="utf-8")
+    out, err, code = ingest(tmp_path)
+    assert code == 1
+    assert f"{bad}: " in err and message in err
+    assert [line for line in err.splitlines() if str(bad) in line] == [f"{bad}: " + err.split(f"{bad}: ")[1].splitlines()[0]]
+    assert "2 files: 1 new, 0 unchanged, 0 re-parsed, 1 failed" in out
+    assert list(Page.objects.values_list("label", flat=True)) == ["A2"]
+
+
+def test_a_50_megabyte_file_is_refused_with_its_size(tmp_path):
+    big = tmp_path / "2023-06-15_A1.txt"
+    with open(big, "wb") as f:
+        f.write((PAGE * 400_000).encode()[: 50 * 2**20])
+    out, err, code = ingest(big)
+    assert code == 1 and "file too large (52,428,800 bytes" in err
+
+
+def test_extremely_long_lines_and_a_page_without_articles(tmp_path):
+    long_line = tmp_path / "2023-06-15_A1.txt"
+    long_line.write_text("株洲日报讯 6月14日，" + "会议强调要抓好落实，" * 50_000 + "。\n", encoding="utf-8")
+    nothing = tmp_path / "2023-06-15_A2.txt"
+    nothing.write_text("2023\n\n——\n\n株洲\n", encoding="utf-8")
+    out, err, code = ingest(tmp_path)
+    assert code == 0, err
+    assert len(Page.objects.get(label="A1").articles.get().body) > 400_000
+    empty = Page.objects.get(label="A2")
+    assert not empty.articles.exists() and "".join(empty.unassigned).replace(" ", "") == "2023——株洲"
+
+
+def test_bad_names_and_options(tmp_path):
+    page = tmp_path / "2023-06-15_A1.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    with pytest.raises(CommandError, match="invalid fromisoformat value: '2020-02-30'"):
+        call_command("ingest", str(page), "--date", "2020-02-30")
+    out, err, code = ingest(page, "--page", "A" * 200)
+    assert code == 1 and "is not a label like A1 or B12" in err
+    undated = tmp_path / "notes.txt"
+    undated.write_text("没有日期的一段文字。\n", encoding="utf-8")
+    out, err, code = ingest(undated)
+    assert code == 1 and f"{undated}: no issue date" in err
+    missing = tmp_path / "nowhere.txt"
+    out, err, code = ingest(missing, page)
+    assert code == 1 and f"{missing}: no such file or folder" in err and "1 new" in out
+
+
+def test_the_same_file_twice_in_one_batch(tmp_path):
+    page = tmp_path / "2023-06-15_A1.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    out, err, code = ingest(page, page, tmp_path)
+    assert code == 0 and "1 files: 1 new" in out
+
+
+def test_every_run_is_recorded_for_staff(client, django_user_model, tmp_path):
+    (tmp_path / "2023-06-15_A1.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "2023-06-15_A2.txt").write_bytes(b"")
+    ingest(tmp_path)
+    run = IngestRun.objects.get()
+    assert (run.files, run.new, run.failed) == (2, 1, 1) and run.finished_at is not None
+    assert [m["outcome"] for m in run.messages] == ["new", "failed"]
+    client.force_login(django_user_model.objects.create_user("s", is_staff=True, is_superuser=True))
+    page = client.get(f"/admin/articles/ingestrun/{run.pk}/change/").content.decode()
+    assert "2023-06-15_A2.txt" in page and "empty file (no text)" in page
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "manage.py", "ingest", *args]
+
+
+def _env() -> dict:
+    from django.db import connection
+
+    env = dict(os.environ)
+    name = connection.settings_dict["NAME"]  # the test database, not the real one
+    env["ARCHIVE_DB_NAME"] = name
+    if env.get("DATABASE_URL"):
+        base, _, _ = env["DATABASE_URL"].rpartition("/")
+        env["DATABASE_URL"] = f"{base}/{name}"
+    return env
+
+
+def _snapshot() -> list[tuple]:
+    return sorted(Article.objects.values_list("page__issue__date", "page__label", "order", "headline", "body"))
+
+
+def many_pages(folder, n: int = 60):
+    for i in range(n):
+        text = PAGE.replace("全市部署防汛工作", f"全市部署防汛工作第{i}号").replace("6月14日", f"6月{i % 28 + 1}日")
+        (folder / f"2023-07-{i % 28 + 1:02d}_A{i // 28 + 1}.txt").write_text(text, encoding="utf-8")
+
+
+def test_two_ingests_at_once_give_the_rows_of_one(tmp_path):
+    many_pages(tmp_path)
+    procs = [subprocess.Popen(_command(str(tmp_path)), cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for _ in range(2)]
+    for p in procs:
+        p.wait(timeout=300)
+    assert [p.returncode for p in procs] == [0, 0], [p.stderr.read() for p in procs]
+    together = _snapshot()
+    assert len(together) == 60 and Page.objects.count() == 60
+    Article.objects.all().delete()
+    Page.objects.all().delete()
+    subprocess.run(_command(str(tmp_path)), cwd=ROOT, env=_env(), check=True, capture_output=True)
+    assert _snapshot() == together
+
+
+def test_a_batch_killed_midway_is_whole_files_and_a_rerun_completes_it(tmp_path):
+    many_pages(tmp_path, 120)
+    proc = subprocess.Popen(_command(str(tmp_path)), cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while Page.objects.count() < 10 and time.time() < deadline:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = Page.objects.count()
+    assert 10 <= partial < 120
+    for page in Page.objects.all():  # each stored file is whole: its article is there
+        assert page.articles.count() == 1
+    assert IngestRun.objects.get().finished_at is None  # the record shows the run never finished
+    subprocess.run(_command(str(tmp_path)), cwd=ROOT, env=_env(), check=True, capture_output=True)
+    assert Page.objects.count() == 120 and Article.objects.count() == 120
+    assert IngestRun.objects.order_by("started_at").last().new == 120 - partial
