@@ -3,6 +3,7 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+os.environ.setdefault("ARCHIVE_STATEMENT_TIMEOUT_MS", "10000")  # public requests: at most 10 s a statement
 if not os.environ.get("DATABASE_URL"):
     from archive import embedded_db
 

@@ -41,3 +41,15 @@ class BoundedIntConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+class PersonSlugConverter:
+    """Any characters but `/` and NUL (PostgreSQL text cannot hold NUL: such a slug is a 404)."""
+
+    regex = "[^/\x00]{1,80}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value

@@ -1,11 +1,12 @@
 from django.urls import path, register_converter
 
 from articles import api, search_views, views
-from articles.converters import BoundedIntConverter, PageLabelConverter, YearMonthDayConverter
+from articles.converters import BoundedIntConverter, PageLabelConverter, PersonSlugConverter, YearMonthDayConverter
 
 register_converter(YearMonthDayConverter, "ymd")
 register_converter(PageLabelConverter, "label")
 register_converter(BoundedIntConverter, "id")
+register_converter(PersonSlugConverter, "slug80")
 
 app_name = "articles"
 urlpatterns = [
@@ -19,7 +20,7 @@ urlpatterns = [
     # /articles/42/
     path("articles/<id:pk>/", views.article, name="article"),
     # /people/罗欣/
-    path("people/<str:slug>/", views.person, name="person"),
+    path("people/<slug80:slug>/", views.person, name="person"),
     # /search/?q=株洲
     path("search/", search_views.search, name="search"),
     # /search/trend/?q=株洲&vs=湘潭 : hits per year, compared
@@ -32,7 +33,7 @@ api_patterns = [
     path("<ymd:day>/", api.issue, name="issue"),
     path("<ymd:day>/<label:label>/", api.page, name="page"),
     path("articles/<id:pk>/", api.article, name="article"),
-    path("people/<str:slug>/", api.person, name="person"),
+    path("people/<slug80:slug>/", api.person, name="person"),
     path("search/", search_views.search_api, name="search"),
     path("search/facets/", search_views.facets_api, name="search_facets"),
     path("search.csv", search_views.search_csv, name="search_csv"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections import Counter
 from datetime import date
@@ -14,6 +15,7 @@ from articles.models import IngestRun, Person
 from articles.storage import IngestError, ingest_file
 
 SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+log = logging.getLogger("archive.ingest")
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[str]]:
@@ -59,7 +61,10 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"{path}: {exc}")
                 run.messages.append({"file": str(path), "outcome": "failed", "message": str(exc)})
+                log.warning("ingest failed", extra={"fields": {"file": str(path), "reason": str(exc)}})
                 continue
+            log.info("ingested", extra={"fields": {"file": str(path), "outcome": outcome.status,
+                                                   "page": str(outcome.page), "articles": outcome.articles}})
             run.messages.append({"file": str(path), "outcome": outcome.status, "page": str(outcome.page)})
             counts[outcome.status] += 1
             if n % 20 == 0:  # a run killed midway still shows how far it got

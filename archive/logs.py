@@ -1,0 +1,33 @@
+"""Structured logs: one JSON object a line, for requests (method, path, status, ms) and ingests."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"), "level": record.levelname,
+                 "logger": record.name, "message": record.getMessage()}
+        entry.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info).splitlines()[-1]
+        return json.dumps(entry, ensure_ascii=False)
+
+
+request_log = logging.getLogger("archive.request")
+
+
+class RequestLogMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        ms = round((time.perf_counter() - started) * 1000, 1)
+        request_log.info("request", extra={"fields": {
+            "method": request.method, "path": request.path, "status": response.status_code, "ms": ms}})
+        return response
