@@ -47,7 +47,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not isinstance(exception, DatabaseError) or request.path.startswith("/admin/"):
+        if not isinstance(exception, DatabaseError):
             return None
         log.warning("database unavailable for %s: %s", request.path, str(exception).splitlines()[0][:200])
         timeout = "canceling statement due to statement timeout" in str(exception)
