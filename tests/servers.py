@@ -25,8 +25,16 @@ def manage(env: dict, *args: str) -> str:
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
 
 
+TEST_ONLY = ("ARCHIVE_DB_NAME", "DATABASE_REPLICA_URLS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
+def clean_env(**values: str) -> dict:
+    """This process's environment without what only the test run sets, plus `values`."""
+    return {**{k: v for k, v in os.environ.items() if k not in TEST_ONLY}, **values}
+
+
 def production_env(database_url: str, **extra: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("ARCHIVE_DB_NAME", "DATABASE_REPLICA_URLS")}
+    env = clean_env()
     env.update(DATABASE_URL=database_url, SECRET_KEY="test-" + "k" * 60, DEBUG="false", ALLOWED_HOSTS="127.0.0.1,localhost",
                SECURE_SSL_REDIRECT="false", SECURE_COOKIES="false", **extra)
     return env

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from urllib.parse import quote
@@ -14,6 +13,7 @@ from django.urls import reverse
 from articles.models import Article, Credit, Person
 from articles.storage import ingest_file
 from tests.conftest import FIXTURE_PAGES, ROOT
+from tests.servers import clean_env
 
 pytestmark = pytest.mark.django_db
 
@@ -144,9 +144,8 @@ def test_anonymous_writes_to_every_public_url_are_405(client, url):
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    env = {**os.environ, "DATABASE_URL": "postgresql://archive:pw@db.example:5432/archive", "DEBUG": "false",
-           "SECRET_KEY": "k" * 20 + "Zx9-" * 10 + "q" * 20, "ALLOWED_HOSTS": "archive.example.org"}
-    env.pop("ARCHIVE_DB_NAME", None)
+    env = clean_env(DATABASE_URL="postgresql://archive:pw@db.example:5432/archive", DEBUG="false",
+                    SECRET_KEY="k" * 20 + "Zx9-" * 10 + "q" * 20, ALLOWED_HOSTS="archive.example.org")
     proc = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr

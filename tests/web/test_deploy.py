@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -11,6 +10,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
+from tests.servers import clean_env
 
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
@@ -43,7 +43,7 @@ def _compose_env() -> dict:
 
 
 def test_check_deploy_passes_with_the_compose_settings():
-    env = {**{k: v for k, v in os.environ.items() if k != "ARCHIVE_DB_NAME"}, **_compose_env()}
+    env = clean_env(**_compose_env())
     proc = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
