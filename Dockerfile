@@ -8,4 +8,4 @@ COPY . .
 RUN SECRET_KEY=build-only DATABASE_URL=postgresql://build@localhost/build python manage.py collectstatic --noinput -v 0
 EXPOSE 8000
 # Migrations on start; without SECRET_KEY a random one is made per start (fine for a local trial).
-CMD ["sh", "-c", "export SECRET_KEY=\"${SECRET_KEY:-$(python -c 'import secrets; print(secrets.token_urlsafe(50))')}\"; python manage.py migrate --noinput && exec gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+CMD ["sh", "-c", "export SECRET_KEY=\"${SECRET_KEY:-$(python -c 'import secrets; print(secrets.token_urlsafe(50))')}\"; python manage.py migrate --noinput && exec gunicorn archive.wsgi --preload --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

@@ -10,3 +10,9 @@ if not os.environ.get("DATABASE_URL"):
     embedded_db.ensure_running()
 
 application = get_wsgi_application()
+
+# jieba's dictionary takes a second or two to load: do it before the first search, not during it
+# (with gunicorn --preload, once in the master, shared by every worker).
+from articles.search import segment  # noqa: E402
+
+segment.tokenizer()
