@@ -184,3 +184,14 @@ def test_a_batch_killed_midway_is_whole_files_and_a_rerun_completes_it(tmp_path)
     subprocess.run(_command(str(tmp_path)), cwd=ROOT, env=_env(), check=True, capture_output=True)
     assert Page.objects.count() == 120 and Article.objects.count() == 120
     assert IngestRun.objects.order_by("started_at").last().new == 120 - partial
+
+
+def test_parallel_ingest_gives_the_rows_of_a_serial_one(tmp_path):
+    many_pages(tmp_path, 40)
+    subprocess.run(_command(str(tmp_path), "--jobs", "2"), cwd=ROOT, env=_env(), check=True, capture_output=True)
+    parallel = _snapshot()
+    assert len(parallel) == 40
+    Article.objects.all().delete()
+    Page.objects.all().delete()
+    subprocess.run(_command(str(tmp_path)), cwd=ROOT, env=_env(), check=True, capture_output=True)
+    assert _snapshot() == parallel

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import sys
 from collections import Counter
 from datetime import date
@@ -33,6 +34,23 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return unique, problems
 
 
+def ingest_one(job: tuple[Path, str, date | None, str | None]) -> dict:
+    """One file, in this process or a worker: a plain dict, so it crosses process boundaries."""
+    path, paper, issue_date, label = job
+    try:
+        outcome = ingest_file(path, paper=paper, issue_date=issue_date, label=label)
+    except IngestError as exc:
+        return {"file": str(path), "outcome": "failed", "message": str(exc)}
+    return {"file": str(path), "outcome": outcome.status, "page": str(outcome.page), "articles": outcome.articles,
+            "where": f"{outcome.page.issue.date} {outcome.page.label}"}
+
+
+def _worker_init() -> None:
+    import django
+
+    django.setup()
+
+
 class Command(BaseCommand):
     help = "Ingest page text files (or folders of them). Identical bytes are skipped; changed bytes re-parse the page."
 
@@ -41,6 +59,7 @@ class Command(BaseCommand):
         parser.add_argument("--date", type=date.fromisoformat, dest="issue_date", help="issue date YYYY-MM-DD for every file")
         parser.add_argument("--page", help="page label (A1) for a single file")
         parser.add_argument("--paper", default="株洲日报", help="newspaper name (default 株洲日报)")
+        parser.add_argument("--jobs", type=int, default=1, help="worker processes (jieba is CPU-bound: one per core)")
 
     def handle(self, *args, **options):
         files, problems = collect(options["paths"])
@@ -54,25 +73,22 @@ class Command(BaseCommand):
         people_before = Person.objects.count()
         failed = len(problems)
         tty = sys.stderr.isatty()
-        for n, path in enumerate(files, 1):
-            try:
-                outcome = ingest_file(path, paper=options["paper"], issue_date=options["issue_date"], label=options["page"])
-            except IngestError as exc:
+        jobs = [(path, options["paper"], options["issue_date"], options["page"]) for path in files]
+        for n, result in enumerate(self._results(jobs, max(1, options["jobs"])), 1):
+            run.messages.append(result)
+            if result["outcome"] == "failed":
                 failed += 1
-                self.stderr.write(f"{path}: {exc}")
-                run.messages.append({"file": str(path), "outcome": "failed", "message": str(exc)})
-                log.warning("ingest failed", extra={"fields": {"file": str(path), "reason": str(exc)}})
+                self.stderr.write(f"{result['file']}: {result['message']}")
+                log.warning("ingest failed", extra={"fields": {"file": result["file"], "reason": result["message"]}})
                 continue
-            log.info("ingested", extra={"fields": {"file": str(path), "outcome": outcome.status,
-                                                   "page": str(outcome.page), "articles": outcome.articles}})
-            run.messages.append({"file": str(path), "outcome": outcome.status, "page": str(outcome.page)})
-            counts[outcome.status] += 1
+            log.info("ingested", extra={"fields": {k: result[k] for k in ("file", "outcome", "page", "articles")}})
+            counts[result["outcome"]] += 1
+            counts["articles"] += result["articles"] if result["outcome"] != "unchanged" else 0
             if n % 20 == 0:  # a run killed midway still shows how far it got
                 run.save(update_fields=["messages"])
-            counts["articles"] += outcome.articles if outcome.status != "unchanged" else 0
             if options["verbosity"] >= 1:
                 end = "\r" if tty and n < len(files) else "\n"
-                self.stderr.write(f"[{n}/{len(files)}] {path.name}: {outcome.status} {outcome.page.issue.date} {outcome.page.label}", ending=end)
+                self.stderr.write(f"[{n}/{len(files)}] {Path(result['file']).name}: {result['outcome']} {result['where']}", ending=end)
         people = Person.objects.count() - people_before
         run.new, run.unchanged, run.reparsed, run.failed = counts["new"], counts["unchanged"], counts["reparsed"], failed
         run.finished_at = timezone.now()
@@ -83,3 +99,13 @@ class Command(BaseCommand):
         )
         if failed:
             raise CommandError(f"{failed} file(s) failed; see the lines above", returncode=1)
+
+    def _results(self, jobs: list, processes: int):
+        if processes == 1 or len(jobs) < 2:
+            yield from map(ingest_one, jobs)
+            return
+        from django.db import connections
+
+        connections.close_all()  # each worker opens its own connection
+        with multiprocessing.get_context("fork").Pool(processes, initializer=_worker_init) as pool:
+            yield from pool.imap(ingest_one, jobs, chunksize=4)
