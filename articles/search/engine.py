@@ -57,6 +57,9 @@ def matching(query: Query, base: QuerySet | None = None) -> QuerySet:
 
 def word_tsquery(query: Query) -> str | None:
     """jieba words of the positive text terms, OR-ed, for ts_rank (ranking only, never recall)."""
+    from articles.search.columns import load_people_names
+
+    load_people_names()  # query words segmented with the same dictionary as the stored text
     words: list[str] = []
     for term in query.positive_terms():
         if term.field in COLUMNS:
