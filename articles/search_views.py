@@ -55,7 +55,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context = {"form": form, "filters": filters, "errors": exc.messages, "result": None}
         return render(request, "articles/search.html", context, status=400)
     result = run_search(query, base, sort, page)
-    inline_facets = facets(query, base) if (not query.empty and not result.capped) else None
+    inline_facets = facets(query, base, estimate=False) if (not query.empty and not result.capped) else None
     params = request.GET.copy()
     params.pop("p", None)
     trend = trend_context(request, query, base) if (not query.empty and not result.capped) else {}
@@ -138,7 +138,8 @@ def facets_api(request: HttpRequest) -> JsonResponse:
     if data is None:
         data = facets(query, base)
         cache.set(key, data, FACET_SECONDS)
-    return JsonResponse({"query": str(query), "facets": data}, json_dumps_params={"ensure_ascii": False})
+    estimated = data.pop("estimated", False) if isinstance(data, dict) else False
+    return JsonResponse({"query": str(query), "estimated": estimated, "facets": data}, json_dumps_params={"ensure_ascii": False})
 
 
 class _Echo:

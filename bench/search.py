@@ -65,7 +65,7 @@ def choose_queries(cur, rng: random.Random) -> dict[str, list[str]]:
                 phrases.add(piece)
     rare = []
     for pair in sorted(pairs):
-        cur.execute("SELECT count(*) FROM articles_article WHERE bigrams @@ %s::tsquery", [f"'{pair}'"])
+        cur.execute("SELECT count(*) FROM (SELECT 1 FROM articles_article WHERE bigrams @@ %s::tsquery LIMIT 301) s", [f"'{pair}'"])
         if 1 <= cur.fetchone()[0] <= 300:
             rare.append(pair)
     cur.execute("SELECT name FROM articles_person ORDER BY id")

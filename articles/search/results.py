@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Count, QuerySet, Value, When
-from django.db.models.functions import ExtractYear
+from django.db import connections, router, transaction
+from django.db.models import BooleanField, Case, QuerySet, Value, When
 
-from articles.models import Article, ArticleKind, Credit
+from articles.models import Article, ArticleKind, Person
 from articles.search.engine import matching, rank_expression, title_hit
 from articles.search.query import Query
 from articles.search.snippets import mark, snippet
@@ -116,22 +116,63 @@ def all_hits(query: Query, base: QuerySet) -> QuerySet:
     return matching(query, base).select_related("page__issue__newspaper").order_by("-issue_date", "-id")
 
 
-def facets(query: Query, base: QuerySet) -> dict[str, list[dict]]:
-    """Counts over the whole result set: year, page label, person, source, kind."""
-    qs = matching(query, base).order_by()
+FACET_SQL = """
+WITH hits AS MATERIALIZED ({hits})
+SELECT 'year', EXTRACT(YEAR FROM issue_date)::int::text, count(*) FROM hits GROUP BY 2
+UNION ALL SELECT 'page', page_label, count(*) FROM hits GROUP BY 2
+UNION ALL SELECT 'source', source, count(*) FROM hits WHERE source <> '' GROUP BY 2
+UNION ALL SELECT 'kind', kind, count(*) FROM hits GROUP BY 2
+UNION ALL SELECT 'person', c.person_id::text, count(DISTINCT c.article_id)
+    FROM articles_credit c JOIN hits h ON h.id = c.article_id GROUP BY 2
+"""
+
+
+SAMPLE_PERCENT = 2  # facets of more than COUNT_CAP hits: a repeatable 2 % page sample, scaled up
+
+
+def hits_sql(query: Query, base: QuerySet, columns: tuple[str, ...], sample: bool) -> tuple[str, tuple]:
+    """Django's SQL for the hits (values bound), optionally over a TABLESAMPLE of the article table."""
+    sql, params = matching(query, base).order_by().values(*columns).query.sql_with_params()
+    if sample:
+        table = 'FROM "articles_article"'
+        sql = sql.replace(table, f"{table} TABLESAMPLE SYSTEM ({SAMPLE_PERCENT}) REPEATABLE (7)", 1)
+    return sql, params
+
+
+def estimate_needed(query: Query, base: QuerySet) -> bool:
+    return capped_count(matching(query, base))[1]
+
+
+def facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
+    """Counts over the whole result set (year, page label, person, source, kind) in one pass.
+
+    Up to COUNT_CAP hits the counts are exact: the hits are read once through the bigram index
+    (sequential scans switched off for the statement: for a common term the planner otherwise
+    picks a scan that unpacks every stored vector) and grouped five ways. Past COUNT_CAP they
+    are estimates from a repeatable 2 % sample of the table (measured at 1 million articles:
+    7-14 s exact, 0.2-0.4 s sampled, within about 2 %), and say so (`estimated`)."""
+    if estimate is None:
+        estimate = estimate_needed(query, base)
+    hits, params = hits_sql(query, base, ("id", "issue_date", "page_label", "source", "kind"), estimate)
+    alias = router.db_for_read(Article)
+    with transaction.atomic(using=alias), connections[alias].cursor() as cur:
+        cur.execute("SET LOCAL enable_seqscan = off")
+        cur.execute(FACET_SQL.format(hits=hits), params)
+        rows = cur.fetchall()
+    scale = 100 // SAMPLE_PERCENT if estimate else 1
+    grouped: dict[str, list[tuple[str, int]]] = {"year": [], "page": [], "person": [], "source": [], "kind": []}
+    for facet, value, n in rows:
+        if value is not None:
+            grouped[facet].append((value, n * scale))
+    people = {str(p.pk): p for p in Person.objects.filter(pk__in=[int(v) for v, _ in grouped["person"]])}
     kinds = dict(ArticleKind.choices)
-    years = qs.annotate(y=ExtractYear("issue_date")).values("y").annotate(n=Count("id")).order_by("-y")
-    pages = qs.values("page_label").annotate(n=Count("id")).order_by("-n", "page_label")[:20]
-    sources = qs.exclude(source="").values("source").annotate(n=Count("id")).order_by("-n", "source")[:20]
-    kind_rows = qs.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
-    people = (
-        Credit.objects.filter(article__in=qs.values("pk")).values("person__name", "person__slug")
-        .annotate(n=Count("article", distinct=True)).order_by("-n", "person__name")[:20]
-    )
+    by_count = lambda pairs: sorted(pairs, key=lambda r: (-r[1], r[0]))[:20]  # noqa: E731
     return {
-        "year": [{"value": r["y"], "label": f"{r['y']}年", "count": r["n"]} for r in years],
-        "page": [{"value": r["page_label"], "label": f"{r['page_label']}版", "count": r["n"]} for r in pages],
-        "person": [{"value": r["person__slug"], "label": r["person__name"], "count": r["n"]} for r in people],
-        "source": [{"value": r["source"], "label": r["source"], "count": r["n"]} for r in sources],
-        "kind": [{"value": r["kind"], "label": kinds.get(r["kind"], r["kind"]), "count": r["n"]} for r in kind_rows],
+        "estimated": estimate,
+        "year": [{"value": int(v), "label": f"{v}年", "count": n} for v, n in sorted(grouped["year"], key=lambda r: -int(r[0]))],
+        "page": [{"value": v, "label": f"{v}版", "count": n} for v, n in by_count(grouped["page"])],
+        "person": [{"value": people[v].slug, "label": people[v].name, "count": n}
+                   for v, n in sorted(grouped["person"], key=lambda r: (-r[1], people[r[0]].name))[:20] if v in people],
+        "source": [{"value": v, "label": v, "count": n} for v, n in by_count(grouped["source"])],
+        "kind": [{"value": v, "label": kinds.get(v, v), "count": n} for v, n in by_count(grouped["kind"])],
     }

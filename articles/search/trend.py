@@ -5,12 +5,10 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
-from django.db.models import Count, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import QuerySet
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.search.engine import matching
 from articles.search.query import Query
 
 COLOURS = ["#9b1b1b", "#0b4f8a", "#2e7d32", "#6a3d9a"]  # AA contrast on white
@@ -21,8 +19,9 @@ def year_counts(query: Query, base: QuerySet, cache_key: str) -> dict[int, int]:
     key = "trend:" + hashlib.sha256(cache_key.encode()).hexdigest()
     counts = cache.get(key)
     if counts is None:
-        rows = matching(query, base).order_by().annotate(y=ExtractYear("issue_date")).values("y").annotate(n=Count("id"))
-        counts = {r["y"]: r["n"] for r in rows if r["y"] is not None}
+        from articles.search.results import facets
+
+        counts = {r["value"]: r["count"] for r in facets(query, base)["year"]}
         cache.set(key, counts, CACHE_SECONDS)
     return counts
 

@@ -9,7 +9,7 @@
   fetch(aside.dataset.facetsUrl, { headers: { Accept: "application/json" } })
     .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
     .then((data) => {
-      status.remove();
+      status.textContent = data.estimated ? "结果很多：以下为按 2% 抽样估算的数量。" : "";
       for (const [name, rows] of Object.entries(data.facets || {})) {
         if (!rows.length) continue;
         const section = document.createElement("section");
@@ -25,7 +25,7 @@
           a.textContent = row.label;
           const n = document.createElement("span");
           n.className = "n";
-          n.textContent = " " + row.count;
+          n.textContent = (data.estimated ? " 约" : " ") + row.count;
           li.append(a, n);
           ul.appendChild(li);
         }

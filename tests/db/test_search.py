@@ -208,3 +208,14 @@ def test_trend_chart_and_table_match_sql(client, corpus):
     assert '<th scope="col">发展</th>' in page
     inline = client.get("/search/", {"q": "龙舟"}).content.decode()
     assert '<svg class="trend"' in inline
+
+
+def test_facets_of_a_huge_result_set_are_marked_estimates(client, corpus, monkeypatch):
+    from articles.search import results
+
+    monkeypatch.setattr(results, "COUNT_CAP", 3)  # as if 株洲 were in more articles than the cap
+    data = client.get("/api/search/facets/", {"q": "株洲", "kind": "news"}).json()
+    assert data["estimated"] is True
+    assert all(r["count"] % (100 // results.SAMPLE_PERCENT) == 0 for rows in data["facets"].values() for r in rows)
+    monkeypatch.setattr(results, "COUNT_CAP", 10_000)
+    assert client.get("/api/search/facets/", {"q": "湘江"}).json()["estimated"] is False
