@@ -55,7 +55,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context = {"form": form, "filters": filters, "errors": exc.messages, "result": None}
         return render(request, "articles/search.html", context, status=400)
     result = run_search(query, base, sort, page)
-    inline_facets = facets(query, base, estimate=False) if (not query.empty and not result.capped) else None
+    inline_facets = facets(query, base, estimate=False) if (not query.empty and not result.capped) else None  # <= 1000 hits
     params = request.GET.copy()
     params.pop("p", None)
     trend = trend_context(request, query, base) if (not query.empty and not result.capped) else {}
