@@ -153,6 +153,19 @@ def ingest_loop(stop: threading.Event, report: dict) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def memory(gunicorn_pid: int) -> dict:
+    """Resident memory of gunicorn (master and workers) and of the PostgreSQL server processes."""
+    import psutil
+
+    master = psutil.Process(gunicorn_pid)
+    web = sum(p.memory_info().rss for p in [master, *master.children(recursive=True)])
+    pg = [p for p in psutil.process_iter(["name", "memory_info"]) if p.info["name"] and p.info["name"].startswith("postgres")]
+    shared = max((p.info["memory_info"].shared for p in pg), default=0)
+    private = sum(p.info["memory_info"].rss - p.info["memory_info"].shared for p in pg)
+    return {"gunicorn_rss": round(web / 2**20), "postgres_private": round(private / 2**20),
+            "postgres_shared_buffers_touched": round(shared / 2**20)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--suite", choices=["http", "load"], default="load")
@@ -188,6 +201,7 @@ def main() -> None:
             report["mixes"]["mixed_during_ingest"] = {**run_load(port, mixed, seconds), "ingest": ingest_report}
             stop.set()
             loader.join()
+        report["memory_mb"] = memory(proc.pid)
     finally:
         proc.terminate()
         proc.wait(20)
