@@ -10,7 +10,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles import history
@@ -317,6 +316,3 @@ class IngestRunAdmin(admin.ModelAdmin):
                                 ((m.get("file", ""), m.get("outcome", ""), m.get("message", m.get("page", ""))) for m in obj.messages))
         return format_html("<table><thead><tr><th>文件</th><th>结果</th><th>说明</th></tr></thead><tbody>{}</tbody></table>", rows)
 
-
-def admin_url(obj) -> str:
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
