@@ -22,10 +22,8 @@ def error(message: str, status: int) -> JsonResponse:
 
 def home(request: HttpRequest) -> JsonResponse:
     latest = Issue.objects.select_related("newspaper").order_by("-date").first()
-    years = [
-        {"year": y["year"], "count": y["count"], "months": [{"month": m["month"], "count": m["count"]} for m in y["months"]]}
-        for y in browse.calendar_years()
-    ]
+    years = [{**y, "months": browse.year_months(y["year"])} for y in browse.calendar_years(open_year=-1)]
+    years = [{"year": y["year"], "count": y["count"], "months": y["months"]} for y in years]
     return _json({"latest": issue_ref(request, latest), "years": years})
 
 

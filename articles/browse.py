@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.db.models import Count, Max, Min, Prefetch, Q
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -32,27 +32,37 @@ def article_for(pk: int) -> Article:
     return get_object_or_404(Article.objects.for_listing(), pk=pk)
 
 
-def calendar_years() -> list[dict]:
-    """Years → months → weeks of days; a day is linked only when an issue exists."""
-    days = set(Issue.objects.values_list("date", flat=True))
-    by_year: dict[int, set[date]] = defaultdict(set)
-    for d in days:
-        by_year[d.year].add(d)
-    years = []
+def calendar_years(open_year: int | None = None) -> list[dict]:
+    """Years with their issue counts; the month calendars (weeks of days, a day linked only when
+    an issue exists) only for `open_year`, by default the newest: thirty years of month tables
+    on one page took seconds to render."""
+    rows = Issue.objects.annotate(y=ExtractYear("date")).values("y").annotate(n=Count("id")).order_by("-y")
+    years = [{"year": r["y"], "count": r["n"], "months": []} for r in rows]
+    if not years:
+        return years
+    chosen = open_year if open_year in {y["year"] for y in years} else years[0]["year"]
+    days = set(Issue.objects.filter(date__year=chosen).values_list("date", flat=True))
     cal = calendar.Calendar(firstweekday=0)
-    for year in sorted(by_year, reverse=True):
-        months = []
+    for entry in years:
+        if entry["year"] != chosen:
+            continue
+        entry["open"] = True
         for month in range(1, 13):
-            present = {d for d in by_year[year] if d.month == month}
+            present = {d for d in days if d.month == month}
             if not present:
                 continue
             weeks = [
                 [{"day": d.day, "date": d, "has_issue": d in present} if d.month == month else None for d in week]
-                for week in cal.monthdatescalendar(year, month)
+                for week in cal.monthdatescalendar(chosen, month)
             ]
-            months.append({"month": month, "count": len(present), "weeks": weeks})
-        years.append({"year": year, "count": len(by_year[year]), "months": months})
+            entry["months"].append({"month": month, "count": len(present), "weeks": weeks})
     return years
+
+
+def year_months(year: int) -> list[dict]:
+    """Issue counts per month of one year (for the JSON calendar)."""
+    rows = Issue.objects.filter(date__year=year).annotate(m=ExtractMonth("date")).values("m").annotate(n=Count("id")).order_by("m")
+    return [{"month": r["m"], "count": r["n"]} for r in rows]
 
 
 def neighbours(issue: Issue) -> tuple[Issue | None, Issue | None]:

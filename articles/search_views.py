@@ -58,7 +58,8 @@ def search(request: HttpRequest) -> HttpResponse:
     inline_facets = facets(query, base, estimate=False) if (not query.empty and not result.capped) else None  # <= 1000 hits
     params = request.GET.copy()
     params.pop("p", None)
-    trend = trend_context(request, query, base) if (not query.empty and not result.capped) else {}
+    known = {r["value"]: r["count"] for r in inline_facets["year"]} if inline_facets else None
+    trend = trend_context(request, query, base, known) if (not query.empty and not result.capped) else {}
     context = {**trend,
         "form": form, "filters": filters, "result": result, "facets": inline_facets, "errors": [],
         "query_string": params.urlencode(), "hl": query.highlight_terms(),
@@ -71,9 +72,10 @@ def search(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def trend_context(request: HttpRequest, query: Query, base) -> dict:
-    """Hits per year of the query and of up to three compared queries (`vs=`)."""
-    series = [(str(query) or "检索", year_counts(query, base, request.GET.urlencode()))]
+def trend_context(request: HttpRequest, query: Query, base, known: dict | None = None) -> dict:
+    """Hits per year of the query (`known` when the facets already counted them) and of up to
+    three compared queries (`vs=`)."""
+    series = [(str(query) or "检索", known if known is not None else year_counts(query, base, request.GET.urlencode()))]
     for other in request.GET.getlist("vs")[:3]:
         extra = parse_query(other)
         if not extra.empty:

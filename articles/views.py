@@ -21,7 +21,9 @@ def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     latest = Issue.objects.select_related("newspaper").order_by("-date").first()
     front = browse.pages_with_headlines(latest)[:1] if latest else []
-    context = {"latest": latest, "front": front[0] if front else None, "years": browse.calendar_years()}
+    year = request.GET.get("year", "")
+    years = browse.calendar_years(int(year) if year.isdigit() and len(year) == 4 else None)
+    context = {"latest": latest, "front": front[0] if front else None, "years": years}
     return _with_twin(request, render(request, "articles/home.html", context))
 
 
