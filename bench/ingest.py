@@ -33,7 +33,7 @@ def make_pages(folder: Path, n: int) -> int:
     for i in range(n):
         text = rng.choice(pages)
         text = re.sub(r"(\d{1,2})月(\d{1,2})日", lambda m: f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日", text)
-        path = folder / f"{2000 + i // 300:04d}-{i % 12 + 1:02d}-{i % 28 + 1:02d}_A{i % 8 + 1}.txt"
+        path = folder / f"{2000 + i // 336:04d}-{(i // 28) % 12 + 1:02d}-{i % 28 + 1:02d}_A{i % 8 + 1}.txt"
         path.write_text(text, encoding="utf-8")
         total += path.stat().st_size
     return total
@@ -61,8 +61,9 @@ def main() -> None:
                               cwd=ROOT, env=env, capture_output=True, text=True, check=True)
         elapsed = time.perf_counter() - started
     articles = int(re.search(r"(\d+) articles stored", proc.stdout).group(1))
+    files = int(re.search(r"(\d+) files", proc.stdout).group(1))
     print(json.dumps({"pages": args.pages, "jobs": args.jobs, "mean_page_kb": round(size / args.pages / 1024, 1),
-                      "seconds": round(elapsed, 1), "pages_per_s": round(args.pages / elapsed, 1),
+                      "seconds": round(elapsed, 1), "files": files, "pages_per_s": round(files / elapsed, 1),
                       "articles_per_s": round(articles / elapsed, 1), "summary": proc.stdout.strip()}, ensure_ascii=False, indent=1))
 
 

@@ -148,7 +148,8 @@ def ingest_loop(stop: threading.Event, report: dict) -> None:
             (folder / f"2031-{n % 12 + 1:02d}-{i % 28 + 1:02d}_B{i % 8 + 1}.txt").write_text(text, encoding="utf-8")
         proc = subprocess.run([sys.executable, "manage.py", "ingest", str(folder)], cwd=ROOT, env=env, capture_output=True, text=True)
         report["batches"] = report.get("batches", 0) + 1
-        report["last"] = proc.stdout.strip()[-200:]
+        report["failed_batches"] = report.get("failed_batches", 0) + (proc.returncode != 0)
+        report["last"] = (proc.stdout.strip() or proc.stderr.strip())[-200:]
         n += 1
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -178,6 +179,9 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL"):
         embedded_db.ensure_running()
     urls = sample_urls()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)  # the bench database may predate a migration
     from articles.models import Article
 
     report: dict = {"articles": Article.objects.count(), "workers": args.workers}
