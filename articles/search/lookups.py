@@ -11,21 +11,24 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Lookup, TextField
 
 
-@TextField.register_lookup
-class Strpos(Lookup):
-    lookup_name = "strpos"
+class TemplateLookup(Lookup):
+    """A lookup written as one SQL template of the column and the bound value."""
+
+    template = ""
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"strpos({lhs}, {rhs}) > 0", [*lhs_params, *rhs_params]
+        return self.template.format(lhs=lhs, rhs=rhs), [*lhs_params, *rhs_params]
+
+
+@TextField.register_lookup
+class Strpos(TemplateLookup):
+    lookup_name = "strpos"
+    template = "strpos({lhs}, {rhs}) > 0"
 
 
 @SearchVectorField.register_lookup
-class TsMatch(Lookup):
+class TsMatch(TemplateLookup):
     lookup_name = "tsmatch"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} @@ ({rhs})::tsquery", [*lhs_params, *rhs_params]
+    template = "{lhs} @@ ({rhs})::tsquery"
