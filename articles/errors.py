@@ -13,7 +13,9 @@ MESSAGES = {400: "请求有误", 404: "没有找到这个页面", 500: "服务�
 def _respond(request: HttpRequest, status: int, detail: str = "") -> HttpResponse:
     if request.path.startswith("/api/"):
         return error(MESSAGES[status], status)
-    return render(request, "error.html", {"status": status, "message": MESSAGES[status], "detail": detail}, status=status)
+    # error_page: no absolute URLs, which need a valid Host header (a bad one is why some 400s happen)
+    context = {"status": status, "message": MESSAGES[status], "detail": detail, "error_page": True}
+    return render(request, "error.html", context, status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

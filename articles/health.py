@@ -55,6 +55,6 @@ class DatabaseUnavailableMiddleware:
         if request.path.startswith("/api/"):
             response = JsonResponse({"error": message, "status": 503}, status=503, json_dumps_params={"ensure_ascii": False})
         else:
-            response = render(request, "error.html", {"status": 503, "message": message}, status=503)
+            response = render(request, "error.html", {"status": 503, "message": message, "error_page": True}, status=503)
         response["Retry-After"] = "5"
         return response

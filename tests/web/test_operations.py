@@ -64,3 +64,10 @@ def test_requests_are_logged_as_json(client, caplog):
     from archive.logs import JsonFormatter
 
     assert json.loads(JsonFormatter().format(record))["path"] == "/healthz"
+
+
+@pytest.mark.parametrize("path", ["/", "/2023/06/15/", "/api/", "/nowhere/"])
+def test_a_bad_host_header_is_a_400_not_a_500(client, path):
+    response = client.get(path, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "请求有误" in response.content.decode() or response.json() == {"error": "请求有误", "status": 400}
