@@ -6,7 +6,7 @@ Plans are chosen from the capped count, not left to the planner's guess:
   a handful of rows (seconds at a million articles);
 - a common query (more hits) orders by the date index, which finds twenty hits at once;
   relevance then lists title hits first (their own index), then the rest by date, and ranks
-  with ts_rank only when there are at most RANK_LIMIT hits.
+  with ts_rank only when there are at most COUNT_CAP hits.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from articles.search.snippets import mark, snippet
 
 COUNT_CAP = 1_000  # the page counts hits exactly up to here, then shows "1000+"
 FACET_EXACT_LIMIT = 10_000  # facets are exact up to here, then sampled estimates
-RANK_LIMIT = 1_000
 PAGE_SIZE = 20
 MAX_PAGE = 50  # deep pagination is bounded: refine the query instead
 
@@ -66,17 +65,13 @@ def _with_title_hit(qs: QuerySet, query: Query) -> QuerySet:
     return qs.annotate(th=Case(When(title_hit(query), then=Value(True)), default=Value(False), output_field=BooleanField()))
 
 
-def _rare_order(qs: QuerySet, query: Query, sort: str, total: int) -> list[int]:
-    """All hit ids from the index, ordered in Python (no ORDER BY reaches PostgreSQL)."""
+def _rare_order(qs: QuerySet, query: Query, sort: str) -> list[int]:
+    """All hit ids (at most COUNT_CAP) from the index, ordered in Python (no ORDER BY reaches
+    PostgreSQL); relevance: title hits first, then ts_rank, then date."""
     qs = qs.order_by()
     if sort == "relevance":
-        qs = _with_title_hit(qs, query)
-        if total <= RANK_LIMIT:
-            rows = qs.annotate(rank=rank_expression(query)).values_list("pk", "issue_date", "th", "rank")
-            ordered = sorted(rows, key=lambda r: (r[2], r[3], r[1], r[0]), reverse=True)
-        else:
-            rows = qs.values_list("pk", "issue_date", "th")
-            ordered = sorted(rows, key=lambda r: (r[2], r[1], r[0]), reverse=True)
+        rows = _with_title_hit(qs, query).annotate(rank=rank_expression(query)).values_list("pk", "issue_date", "th", "rank")
+        ordered = sorted(rows, key=lambda r: (r[2], r[3], r[1], r[0]), reverse=True)
     else:
         ordered = sorted(qs.values_list("pk", "issue_date"), key=lambda r: (r[1], r[0]), reverse=sort == "date")
     return [r[0] for r in ordered]
@@ -110,7 +105,7 @@ def _common_page(qs: QuerySet, query: Query, sort: str, offset: int) -> list[int
         with date_walk(qs):
             ids = list(titles.order_by("-issue_date", "-id").values_list("pk", flat=True)[offset : offset + PAGE_SIZE])
     else:
-        ids = _rare_order(titles, query, "date", n_titles)[offset : offset + PAGE_SIZE]
+        ids = _rare_order(titles, query, "date")[offset : offset + PAGE_SIZE]
     if len(ids) < PAGE_SIZE:
         start = max(0, offset - n_titles)
         with date_walk(qs):
@@ -129,7 +124,7 @@ def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int 
     if capped:
         ids = _common_page(qs, query, sort, offset)
     else:
-        ids = _rare_order(qs, query, sort, total)[offset : offset + PAGE_SIZE]
+        ids = _rare_order(qs, query, sort)[offset : offset + PAGE_SIZE]
     articles = Article.objects.for_listing().in_bulk(ids)
     terms = query.highlight_terms()
     hits = []
