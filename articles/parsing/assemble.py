@@ -72,7 +72,7 @@ def group_paragraphs(paras: list[Para]) -> list[object]:
         items.append(group)
         return group
 
-    for p in paras:
+    for i, p in enumerate(paras):
         if p.kind == TITLE:
             group = None
             run.append(p)
@@ -90,18 +90,20 @@ def group_paragraphs(paras: list[Para]) -> list[object]:
         if group is None:
             new_group()
         group.paras.append(p)
-        if p.kind in (JUMP, CREDIT) and not _credit_leads(p, paras):
+        if p.kind in (JUMP, CREDIT) and not _credit_leads(i, paras):
             group = None
     flush_run()
     return items
 
 
-def _credit_leads(p: Para, paras: list[Para]) -> bool:
-    """A photo credit ends its group unless body text follows it at once (a credit at the top)."""
-    if p.kind != CREDIT:
-        return False
-    i = paras.index(p)
-    return i + 1 < len(paras) and paras[i + 1].kind == BODY and i > 0 and paras[i - 1].kind in (TITLE,)
+def _credit_leads(i: int, paras: list[Para]) -> bool:
+    """A photo credit (paras[i]) ends its group unless it stands right under a title with body
+    text right after it (a credit at the top). By position: an equal credit line elsewhere on
+    the page must not answer for this one."""
+    return (
+        paras[i].kind == CREDIT and 0 < i < len(paras) - 1
+        and paras[i - 1].kind == TITLE and paras[i + 1].kind == BODY
+    )
 
 
 def merge_section_headings(items: list[object]) -> list[object]:
