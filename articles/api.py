@@ -44,7 +44,7 @@ def issue(request: HttpRequest, day: date) -> JsonResponse:
 def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
     obj = browse.page_for(day, label)
     previous, following = browse.page_neighbours(obj)
-    articles = obj.articles.prefetch_related("credits__person").order_by("order")
+    articles = obj.articles.for_cards().order_by("order")
     return _json({
         **page_ref(request, obj), "date": obj.issue.date.isoformat(), "section": obj.section or None,
         "file_name": obj.file_name, "format": obj.source_format, "sha256": obj.sha256, "parser_version": obj.parser_version,

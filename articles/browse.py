@@ -6,7 +6,7 @@ import calendar
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, Max, Min, Prefetch
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -24,8 +24,9 @@ def issue_for(day: date) -> Issue:
     return get_object_or_404(Issue.objects.select_related("newspaper").order_by("newspaper_id"), date=day)
 
 
-def page_for(day: date, label: str) -> Page:
-    return get_object_or_404(Page.objects.select_related("issue__newspaper"), issue__date=day, label=label)
+def page_for(day: date, label: str, with_raw_text: bool = False) -> Page:
+    pages = Page.objects.select_related("issue__newspaper")
+    return get_object_or_404(pages if with_raw_text else pages.defer("raw_text"), issue__date=day, label=label)
 
 
 def article_for(pk: int) -> Article:
@@ -72,29 +73,38 @@ def neighbours(issue: Issue) -> tuple[Issue | None, Issue | None]:
     return previous, following
 
 
-def pages_with_headlines(issue: Issue) -> list[Page]:
-    articles = Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind", "body").order_by("order")
-    return list(issue.pages.order_by("sequence", "label").prefetch_related(Prefetch("articles", queryset=articles)))
+def pages_with_headlines(issue: Issue, first_only: bool = False) -> list[Page]:
+    """The issue's pages in order, each with its articles' headlines (two queries; the pages' raw
+    text, the largest thing they hold, stays in the database)."""
+    articles = Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind").order_by("order")
+    pages = issue.pages.order_by("sequence", "label").defer("raw_text", "unassigned")
+    pages = pages[:1] if first_only else pages
+    return list(pages.prefetch_related(Prefetch("articles", queryset=articles)))
 
 
-def page_neighbours(page: Page) -> tuple[Page | None, Page | None]:
-    pages = list(page.issue.pages.order_by("sequence", "label").only("id", "label", "sequence", "issue_id"))
+def issue_pages(issue: Issue) -> list[Page]:
+    """Every page of an issue, labels only, in order: the 版面导航 and 上一版/下一版 come from it."""
+    return list(issue.pages.order_by("sequence", "label").only("id", "label", "sequence", "issue_id"))  # page.issue known
+
+
+def page_neighbours(page: Page, pages: list[Page] | None = None) -> tuple[Page | None, Page | None]:
+    pages = issue_pages(page.issue) if pages is None else pages
     i = next(i for i, p in enumerate(pages) if p.pk == page.pk)
     return (pages[i - 1] if i > 0 else None), (pages[i + 1] if i + 1 < len(pages) else None)
 
 
 def article_neighbours(article: Article) -> tuple[Article | None, Article | None]:
-    siblings = Article.objects.filter(page_id=article.page_id).only("id", "headline", "order", "body")
-    previous = siblings.filter(Q(order__lt=article.order) | Q(order=article.order, pk__lt=article.pk)).order_by("-order", "-pk").first()
-    following = siblings.filter(Q(order__gt=article.order) | Q(order=article.order, pk__gt=article.pk)).order_by("order", "pk").first()
-    return previous, following
+    """上一篇/下一篇 within the page, from one query over the page's articles (a page holds tens)."""
+    siblings = list(Article.objects.filter(page_id=article.page_id).only("id", "headline", "order").order_by("order", "pk"))
+    i = next(i for i, a in enumerate(siblings) if a.pk == article.pk)
+    return (siblings[i - 1] if i > 0 else None), (siblings[i + 1] if i + 1 < len(siblings) else None)
 
 
 def continuation(article: Article) -> Page | None:
     """The page a jump line (下转A2版) points to, when it exists in the same issue."""
     if not article.continued_to:
         return None
-    return Page.objects.filter(issue_id=article.page.issue_id, label=article.continued_to).first()
+    return Page.objects.filter(issue_id=article.page.issue_id, label=article.continued_to).only("id", "label", "issue_id").first()
 
 
 def person_summary(person: Person) -> dict:

@@ -90,9 +90,20 @@ class ArticleKind(models.TextChoices):
     FEATURE = "feature", "通讯"
 
 
+# Derived for search and large (most of the table's TOAST): never needed to show an article.
+SEARCH_COLUMNS = ("search_title", "search_text", "bigrams", "title_bigrams", "words")
+
+
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self) -> ArticleQuerySet:
-        return self.select_related("page__issue__newspaper").prefetch_related("credits__person")
+        """Articles ready to show: page, issue and paper joined, credits with their people in one
+        more query, the search columns left in the database."""
+        return self.for_cards().select_related("page__issue__newspaper")
+
+    def for_cards(self) -> ArticleQuerySet:
+        """Articles of one page as cards: their credits and people, no search columns."""
+        credits = Credit.objects.select_related("person").order_by("order", "id")  # not Meta's article→page→issue joins
+        return self.defer(*SEARCH_COLUMNS).prefetch_related(models.Prefetch("credits", queryset=credits))
 
     def by_person(self, person: Person, role: str | None = None) -> ArticleQuerySet:
         q = Q(credits__person=person) & (Q(credits__role=role) if role else Q())

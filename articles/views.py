@@ -20,7 +20,7 @@ def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     latest = Issue.objects.select_related("newspaper").order_by("-date").first()
-    front = browse.pages_with_headlines(latest)[:1] if latest else []
+    front = browse.pages_with_headlines(latest, first_only=True) if latest else []
     year = request.GET.get("year", "")
     years = browse.calendar_years(int(year) if year.isdigit() and len(year) == 4 else None)
     context = {"latest": latest, "front": front[0] if front else None, "years": years}
@@ -37,17 +37,17 @@ def issue(request: HttpRequest, day: date) -> HttpResponse:
 
 def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
     obj = browse.page_for(day, label)
-    previous, following = browse.page_neighbours(obj)
+    all_pages = browse.issue_pages(obj.issue)
+    previous, following = browse.page_neighbours(obj, all_pages)
     context = {"page": obj, "issue": obj.issue, "title_date": browse.chinese_date(obj.issue.date),
-               "articles": obj.articles.prefetch_related("credits__person").order_by("order"),
-               "all_pages": obj.issue.pages.order_by("sequence", "label").only("id", "label", "issue_id", "issue__date"),
-               "previous": previous, "following": following}
+               "articles": obj.articles.for_cards().order_by("order"),
+               "all_pages": all_pages, "previous": previous, "following": following}
     return _with_twin(request, render(request, "articles/page.html", context))
 
 
 def page_raw(request: HttpRequest, day: date, label: str) -> HttpResponse:
     """The page's text exactly as it was ingested."""
-    obj = browse.page_for(day, label)
+    obj = browse.page_for(day, label, with_raw_text=True)
     return HttpResponse(obj.raw_text, content_type="text/plain; charset=utf-8")
 
 

@@ -173,6 +173,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--kinds", default="article,page,issue,home,person,search", help="http suite: page kinds to run")
     args = parser.parse_args()
     from archive import embedded_db
 
@@ -191,7 +192,7 @@ def main() -> None:
         if args.suite == "http":
             seconds = args.seconds or 20
             report["seconds"] = seconds
-            report["pages"] = {kind: run_load(port, urls[kind], seconds) for kind in ("article", "page", "issue", "home", "person", "search")}
+            report["pages"] = {kind: run_load(port, urls[kind], seconds) for kind in args.kinds.split(",")}
         else:
             seconds = args.seconds or 60
             report["seconds"] = seconds
