@@ -219,3 +219,45 @@ def test_facets_of_a_huge_result_set_are_marked_estimates(client, corpus, monkey
     assert all(r["count"] % (100 // results.SAMPLE_PERCENT) == 0 for rows in data["facets"].values() for r in rows)
     monkeypatch.setattr(results, "FACET_EXACT_LIMIT", 10_000)
     assert client.get("/api/search/facets/", {"q": "湘江"}).json()["estimated"] is False
+
+
+def test_a_query_the_planner_expects_everywhere_is_not_counted(corpus, monkeypatch):
+    """With trust_estimate, a term PostgreSQL's statistics put in far more rows than the cap is
+    taken as capped without the count; a rare term is still counted exactly."""
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import results
+    from articles.search.results import capped_count, planner_rows
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    common = matching(parse_query("株洲"))
+    monkeypatch.setattr(results, "DENSE_FACTOR", 2)  # the sample corpus is small: 2 × the cap, not 20
+    cap = int(planner_rows(common) // 2)
+    assert cap >= 2
+    with CaptureQueriesContext(connection) as queries:
+        assert capped_count(common, cap, trust_estimate=True) == (cap, True)
+    assert not any("COUNT(" in q["sql"] for q in queries.captured_queries)
+    rare = matching(parse_query('"湘江龙舟赛落幕"'))
+    assert capped_count(rare, cap, trust_estimate=True) == (len(really_contains("湘江龙舟赛落幕")), False)
+
+
+def test_a_wrong_estimate_still_gives_the_exact_total(corpus, monkeypatch):
+    """Should the planner promise millions of rows for a rare term, the first page shows that
+    it holds them all, and the total is exact again."""
+    from articles.search import results
+
+    monkeypatch.setattr(results, "planner_rows", lambda qs: 10.0**9)
+    for sort in ("relevance", "date"):
+        result = run_search(parse_query("龙舟"), Article.objects.all(), sort)
+        assert (result.total, result.capped) == (len(really_contains("龙舟")), False)
+        assert {h.article.pk for h in result.hits} == really_contains("龙舟")
+
+
+def test_title_hits_leave_out_the_clause_their_titles_imply(corpus):
+    from articles.search.engine import title_hit, title_hits
+
+    for q in ["株洲", "龙舟 湘江", "株洲 OR 龙舟 发展", "株洲 -龙舟", "版:A1 株洲"]:
+        query = parse_query(q)
+        expected = set(matching(query).filter(title_hit(query)).values_list("pk", flat=True))
+        assert set(title_hits(query).values_list("pk", flat=True)) == expected, q
