@@ -125,6 +125,10 @@ for _n, _url in enumerate(u.strip() for u in os.environ.get("DATABASE_REPLICA_UR
                                   "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})), "TEST": {"MIRROR": "default"}}
 DATABASE_ROUTERS = ["archive.replicas.PrimaryReplicaRouter"]
 
+# Search answers, facets and trends, keyed by the data version (articles/freshness.py), so
+# never stale; per worker process. A shared cache (Redis, memcached) can be set here instead.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,8 +15,6 @@ from articles.models import Article
 from articles.search.query import Query, parse_query
 from articles.search.results import COUNT_CAP, MAX_PAGE, all_hits, facets, run_search
 from articles.search.trend import bar_chart, table_rows, year_counts
-
-FACET_SECONDS = 600
 
 
 class BadSearch(Exception):
@@ -75,11 +71,11 @@ def search(request: HttpRequest) -> HttpResponse:
 def trend_context(request: HttpRequest, query: Query, base, known: dict | None = None) -> dict:
     """Hits per year of the query (`known` when the facets already counted them) and of up to
     three compared queries (`vs=`)."""
-    series = [(str(query) or "检索", known if known is not None else year_counts(query, base, request.GET.urlencode()))]
+    series = [(str(query) or "检索", known if known is not None else year_counts(query, base))]
     for other in request.GET.getlist("vs")[:3]:
         extra = parse_query(other)
         if not extra.empty:
-            series.append((str(extra), year_counts(extra, base, "vs:" + other + request.GET.urlencode())))
+            series.append((str(extra), year_counts(extra, base)))
     return {"trend_svg": bar_chart(series), "trend_series": [label for label, _ in series], "trend_rows": table_rows(series)}
 
 
@@ -126,20 +122,15 @@ def search_api(request: HttpRequest) -> JsonResponse:
 
 
 def facets_api(request: HttpRequest) -> JsonResponse:
-    """Facet counts over the whole result set: a request of its own, cached, so the results page
-    never waits for the counts of a term found in most articles."""
+    """Facet counts over the whole result set: a request of its own, so the results page never
+    waits for the counts of a term found in most articles."""
     try:
         query, base, _, _, _, _ = read_request(request)
     except BadSearch as exc:
         return error("；".join(exc.messages), 400)
     if query.empty:
         return JsonResponse({"query": "", "facets": {}})
-    params = sorted((k, v) for k, v in request.GET.items() if k not in ("p", "sort"))
-    key = "facets:" + hashlib.sha256(repr(params).encode()).hexdigest()
-    data = cache.get(key)
-    if data is None:
-        data = facets(query, base)
-        cache.set(key, data, FACET_SECONDS)
+    data = facets(query, base)  # cached per data version
     estimated = data.pop("estimated", False) if isinstance(data, dict) else False
     return JsonResponse({"query": str(query), "estimated": estimated, "facets": data}, json_dumps_params={"ensure_ascii": False})
 

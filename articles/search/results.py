@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.db import connections, router, transaction
 from django.db.models import BooleanField, Case, QuerySet, Value, When
 
+from articles import freshness
 from articles.models import Article, ArticleKind, Person
 from articles.search.engine import matching, rank_expression, title_hit, title_hits
 from articles.search.query import Query
@@ -137,11 +138,7 @@ def _common_page(qs: QuerySet, query: Query, base: QuerySet, sort: str, offset: 
     return ids
 
 
-def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int = 1) -> SearchResult:
-    page = max(1, min(page, MAX_PAGE))
-    if query.empty:
-        return SearchResult(query, sort, page, 0, False)
-    qs = matching(query, base)
+def _page_of_ids(qs: QuerySet, query: Query, base: QuerySet, sort: str, page: int) -> tuple[int, bool, list[int]]:
     total, capped = capped_count(qs, trust_estimate=not query.exclusions)
     offset = (page - 1) * PAGE_SIZE
     if capped:
@@ -150,11 +147,22 @@ def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int 
             total, capped = len(ids), False
     else:
         ids = _rare_order(qs, query, sort)[offset : offset + PAGE_SIZE]
+    return total, capped, ids
+
+
+def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int = 1) -> SearchResult:
+    page = max(1, min(page, MAX_PAGE))
+    if query.empty:
+        return SearchResult(query, sort, page, 0, False)
+    qs = matching(query, base)
+    total, capped, ids = freshness.cached("search", f"{qs.query}|{sort}|{page}", lambda: _page_of_ids(qs, query, base, sort, page))
     articles = Article.objects.for_listing().in_bulk(ids)
     terms = query.highlight_terms()
     hits = []
     for pk in ids:
-        art = articles[pk]
+        art = articles.get(pk)
+        if art is None:  # deleted on a replica that lags behind the version it answered with
+            continue
         html, text = snippet("\n".join([art.body, *art.captions]) or art.headline, terms)
         hits.append(Hit(art, html, text, mark(art.headline or "（无标题）", terms)))
     return SearchResult(query, sort, page, total, capped, hits)
@@ -193,6 +201,11 @@ def estimate_needed(query: Query, base: QuerySet) -> bool:
 
 
 def facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
+    """Facet counts (see _facets), computed once per data version."""
+    return freshness.cached("facets", f"{matching(query, base).query}|{estimate}", lambda: _facets(query, base, estimate))
+
+
+def _facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
     """Counts over the whole result set (year, page label, person, source, kind) in one pass.
 
     Up to FACET_EXACT_LIMIT hits the counts are exact: the hits are read once through the bigram index

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -12,18 +9,13 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.search.query import Query
 
 COLOURS = ["#9b1b1b", "#0b4f8a", "#2e7d32", "#6a3d9a"]  # AA contrast on white
-CACHE_SECONDS = 600
 
 
-def year_counts(query: Query, base: QuerySet, cache_key: str) -> dict[int, int]:
-    key = "trend:" + hashlib.sha256(cache_key.encode()).hexdigest()
-    counts = cache.get(key)
-    if counts is None:
-        from articles.search.results import facets
+def year_counts(query: Query, base: QuerySet) -> dict[int, int]:
+    """Hits per year: the year facet (cached per data version with the other facets)."""
+    from articles.search.results import facets
 
-        counts = {r["value"]: r["count"] for r in facets(query, base)["year"]}
-        cache.set(key, counts, CACHE_SECONDS)
-    return counts
+    return {r["value"]: r["count"] for r in facets(query, base)["year"]}
 
 
 def bar_chart(series: list[tuple[str, dict[int, int]]], width: int = 720, height: int = 240) -> SafeString:

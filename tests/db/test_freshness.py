@@ -1,0 +1,51 @@
+"""Cached search answers are keyed by the data version: never stale after a write."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles import freshness
+from articles.models import Article
+from articles.search.columns import apply_search_columns
+from articles.search.query import parse_query
+from articles.search.results import facets, run_search
+from articles.storage import ingest_bytes
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "株洲日报记者 罗欣\n\n株洲日报讯 3月{day}日，{word}今天在湘江边举行，{word}吸引了许多市民。\n\n{word}第{day}场\n"
+
+
+def total(word: str) -> int:
+    return run_search(parse_query(word), Article.objects.all()).total
+
+
+def test_a_search_repeated_after_an_ingest_or_a_delete_sees_it():
+    ingest_bytes(PAGE.format(day=1, word="龙舟邀请赛").encode(), file_name="2024-03-01_A1.txt", paper="株洲日报")
+    assert total("龙舟邀请赛") == 1
+    assert facets(parse_query("龙舟邀请赛"), Article.objects.all())["year"] == [{"value": 2024, "label": "2024年", "count": 1}]
+    ingest_bytes(PAGE.format(day=2, word="龙舟邀请赛").encode(), file_name="2024-03-02_A1.txt", paper="株洲日报")
+    assert total("龙舟邀请赛") == 2
+    assert facets(parse_query("龙舟邀请赛"), Article.objects.all())["year"][0]["count"] == 2
+    Article.objects.filter(issue_date__day=2).first().delete()
+    assert total("龙舟邀请赛") == 1
+
+
+def test_an_edit_through_save_is_searchable_at_once():
+    ingest_bytes(PAGE.format(day=3, word="龙舟邀请赛").encode(), file_name="2024-03-03_A1.txt", paper="株洲日报")
+    assert total("龙舟邀请赛") == 1 and total("端午龙舟会") == 0
+    article = Article.objects.get()
+    article.headline = "端午龙舟会"
+    apply_search_columns(article)  # what the admin's save_model does
+    article.save()
+    assert total("端午龙舟会") == 1
+
+
+def test_the_version_advances_after_commit_and_not_per_row(django_capture_on_commit_callbacks):
+    before = freshness.data_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        ingest_bytes(PAGE.format(day=4, word="龙舟邀请赛").encode(), file_name="2024-03-04_A1.txt", paper="株洲日报")
+    after = freshness.data_version()
+    assert after > before
+    assert sum(c is freshness._advance for c in callbacks) == 1  # once per transaction, after the commit
+    assert after - before <= 4  # rows written: issue, page, article, person, credit; advances: a few
