@@ -73,7 +73,7 @@ def person(request: HttpRequest, slug: str) -> JsonResponse:
         "last": summary["last"].isoformat() if summary["last"] else None,
         "articles_count": summary["articles"], "by_role": summary["by_role"],
         "coauthors": [{**person_ref(request, p), "articles": p.n} for p in summary["coauthors"]],
-        "articles": [{**article_ref(request, a), "date": a.page.issue.date.isoformat(), "page": a.page.label} for a in listing],
+        "articles": [{**article_ref(request, a), "date": a.issue_date.isoformat() if a.issue_date else None, "page": a.page_label} for a in listing],
         "next": f"{base}?p={listing.next_page_number()}" if listing.has_next() else None,
         "previous": f"{base}?p={listing.previous_page_number()}" if listing.has_previous() else None,
     })

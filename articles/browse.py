@@ -108,10 +108,12 @@ def continuation(article: Article) -> Page | None:
 
 
 def person_summary(person: Person) -> dict:
-    credits = Credit.objects.filter(person=person)
-    span = credits.aggregate(first=Min("article__page__issue__date"), last=Max("article__page__issue__date"), n=Count("article", distinct=True))
+    """Counts by role and year, first and last appearance, frequent co-authors: credits joined to
+    the articles' own (denormalised) dates, never through pages and issues."""
+    credits = Credit.objects.filter(person=person).order_by()
+    span = credits.aggregate(first=Min("article__issue_date"), last=Max("article__issue_date"), n=Count("article_id", distinct=True))
     by_role_year = (
-        credits.annotate(year=ExtractYear("article__page__issue__date"))
+        credits.annotate(year=ExtractYear("article__issue_date"))
         .values("role", "year").annotate(n=Count("id")).order_by("role", "-year")
     )
     table: dict[str, list[dict]] = defaultdict(list)
@@ -125,9 +127,11 @@ def person_summary(person: Person) -> dict:
 
 
 def person_articles(person: Person):
+    """The person's articles, newest first: ids from their credits (no DISTINCT over whole rows)."""
+    ids = Credit.objects.filter(person=person).values("article_id")
     return (
-        Article.objects.filter(credits__person=person).distinct()
-        .select_related("page__issue").order_by("-page__issue__date", "page__sequence", "order")
+        Article.objects.filter(pk__in=ids).only("id", "headline", "kicker", "kind", "issue_date", "page_label", "page_id")
+        .order_by("-issue_date", "page__sequence", "order", "id")
     )
 
 
