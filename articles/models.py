@@ -164,6 +164,15 @@ class Article(models.Model):
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n") if p.strip()]
 
+    @property
+    def excerpt(self) -> str:
+        """The body's first 90 characters, as a card shows them."""
+        return self.body if len(self.body) <= 90 else self.body[:89] + "…"
+
+    def byline_text(self) -> str:
+        """"记者 罗欣、王五　通讯员 李四": the credits as one plain line (uses prefetched credits)."""
+        return "　".join(f"{role} {'、'.join(p.name for p in people)}" for role, people in self.credits_by_role())
+
     def credits_by_role(self) -> list[tuple[str, list[Person]]]:
         """[("记者", [people…]), ("通讯员", […])] in role order; uses prefetched credits."""
         groups: dict[str, list[Person]] = {}

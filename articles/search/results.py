@@ -52,6 +52,25 @@ class SearchResult:
         return min(MAX_PAGE, max(1, -(-self.total // PAGE_SIZE)))
 
 
+@contextmanager
+def unprepared():
+    """Statements run inside are never prepared server-side (settings: DB_PREPARED_STATEMENTS).
+
+    A prepared statement may get a generic plan, made without the values; a search's plan
+    depends on its terms (how common each bigram is) and on the planner settings of the moment
+    (date_walk), and planner_rows asks for the estimate of these very terms."""
+    conn = connections[router.db_for_read(Article)]
+    conn.ensure_connection()
+    raw = conn.connection
+    before = raw.prepare_threshold
+    raw.prepare_threshold = None
+    try:
+        yield
+    finally:
+        if conn.connection is raw:
+            raw.prepare_threshold = before
+
+
 DENSE_FACTOR = 20  # the planner expects 20 × the cap or more: trust it, skip the count
 
 
@@ -155,7 +174,8 @@ def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int 
     if query.empty:
         return SearchResult(query, sort, page, 0, False)
     qs = matching(query, base)
-    total, capped, ids = freshness.cached("search", f"{qs.query}|{sort}|{page}", lambda: _page_of_ids(qs, query, base, sort, page))
+    with unprepared():
+        total, capped, ids = freshness.cached("search", f"{qs.query}|{sort}|{page}", lambda: _page_of_ids(qs, query, base, sort, page))
     articles = Article.objects.for_listing().in_bulk(ids)
     terms = query.highlight_terms()
     hits = []
@@ -202,7 +222,8 @@ def estimate_needed(query: Query, base: QuerySet) -> bool:
 
 def facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
     """Facet counts (see _facets), computed once per data version."""
-    return freshness.cached("facets", f"{matching(query, base).query}|{estimate}", lambda: _facets(query, base, estimate))
+    with unprepared():
+        return freshness.cached("facets", f"{matching(query, base).query}|{estimate}", lambda: _facets(query, base, estimate))
 
 
 def _facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:

@@ -261,3 +261,21 @@ def test_title_hits_leave_out_the_clause_their_titles_imply(corpus):
         query = parse_query(q)
         expected = set(matching(query).filter(title_hit(query)).values_list("pk", flat=True))
         assert set(title_hits(query).values_list("pk", flat=True)) == expected, q
+
+
+def test_search_statements_are_never_prepared_and_browse_ones_are(client, corpus):
+    """Prepared statements may get generic plans: fine for an article by id, wrong for a search
+    whose plan depends on how common its terms are."""
+    from django.core.cache import cache
+
+    article = corpus[0]
+    for _ in range(3):
+        cache.clear()
+        client.get("/search/", {"q": "株洲"})
+        client.get("/search/", {"q": "株洲", "sort": "date"})
+        client.get(article.get_absolute_url())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "articles_article"' in s and "@@" not in s for s in prepared)
+    assert not any("@@" in s or "EXPLAIN" in s for s in prepared)
