@@ -11,6 +11,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from articles import freshness, links
 from articles.models import Article, Credit, Issue, Page, Person, PersonRedirect, Role
 
 WEEKDAYS = "一二三四五六日"
@@ -33,10 +34,22 @@ def article_for(pk: int) -> Article:
     return get_object_or_404(Article.objects.for_listing(), pk=pk)
 
 
+def _day_cell(day: date, has_issue: bool) -> dict:
+    """A calendar day: its number, and the issue's link and spoken date when there is one."""
+    if not has_issue:
+        return {"day": day.day, "date": day}
+    return {"day": day.day, "date": day, "url": links.issue_url(day), "label": f"{day.year}年{day.month}月{day.day}日"}
+
+
 def calendar_years(open_year: int | None = None) -> list[dict]:
     """Years with their issue counts; the month calendars (weeks of days, a day linked only when
     an issue exists) only for `open_year`, by default the newest: thirty years of month tables
-    on one page took seconds to render."""
+    on one page took seconds to render. Computed once per data version (the year counts group
+    every issue: 4 ms at 11 000 issues)."""
+    return freshness.cached("calendar", repr(open_year), lambda: _calendar_years(open_year))
+
+
+def _calendar_years(open_year: int | None) -> list[dict]:
     rows = Issue.objects.annotate(y=ExtractYear("date")).values("y").annotate(n=Count("id")).order_by("-y")
     years = [{"year": r["y"], "count": r["n"], "months": []} for r in rows]
     if not years:
@@ -52,10 +65,8 @@ def calendar_years(open_year: int | None = None) -> list[dict]:
             present = {d for d in days if d.month == month}
             if not present:
                 continue
-            weeks = [
-                [{"day": d.day, "date": d, "has_issue": d in present} if d.month == month else None for d in week]
-                for week in cal.monthdatescalendar(chosen, month)
-            ]
+            weeks = [[_day_cell(d, d in present) if d.month == month else None for d in week]
+                     for week in cal.monthdatescalendar(chosen, month)]
             entry["months"].append({"month": month, "count": len(present), "weeks": weeks})
     return years
 

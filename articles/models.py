@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from articles import links
+
 
 class Newspaper(models.Model):
     name = models.CharField("报名", max_length=100, unique=True)
@@ -44,7 +46,7 @@ class Issue(models.Model):
         return f"{self.newspaper} {self.date:%Y-%m-%d}"
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:issue", kwargs={"day": self.date})
+        return links.issue_url(self.date)
 
 
 class SourceFormat(models.TextChoices):
@@ -77,7 +79,7 @@ class Page(models.Model):
         return f"{self.issue} {self.label}"
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:page", kwargs={"day": self.issue.date, "label": self.label})
+        return links.page_url(self.issue.date, self.label)
 
 
 class ArticleKind(models.TextChoices):
@@ -158,7 +160,7 @@ class Article(models.Model):
         return self.headline or f"（无标题）{self.body[:20]}"
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article", kwargs={"pk": self.pk})
+        return links.article_url(self.pk)
 
     @property
     def paragraphs(self) -> list[str]:

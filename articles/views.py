@@ -7,8 +7,9 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
-from articles import browse
+from articles import browse, freshness
 from articles.models import Issue
 from articles.search.text import fold
 
@@ -22,8 +23,12 @@ def home(request: HttpRequest) -> HttpResponse:
     latest = Issue.objects.select_related("newspaper").order_by("-date").first()
     front = browse.pages_with_headlines(latest, first_only=True) if latest else []
     year = request.GET.get("year", "")
-    years = browse.calendar_years(int(year) if year.isdigit() and len(year) == 4 else None)
-    context = {"latest": latest, "front": front[0] if front else None, "years": years}
+    open_year = int(year) if year.isdigit() and len(year) == 4 else None
+    # The calendar is rendered once per data version and year (templates/articles/home.html):
+    # `years` is only computed when that fragment is not in the cache.
+    years = SimpleLazyObject(lambda: browse.calendar_years(open_year))
+    context = {"latest": latest, "front": front[0] if front else None, "years": years,
+               "data_version": freshness.data_version(), "open_year": open_year}
     return _with_twin(request, render(request, "articles/home.html", context))
 
 

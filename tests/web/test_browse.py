@@ -33,6 +33,29 @@ def test_home_shows_the_newest_issue_and_a_calendar(client, ingested):
     assert data["years"] == [{"year": 2023, "count": 2, "months": [{"month": 6, "count": 2}]}]
 
 
+def test_the_cached_calendar_shows_a_new_issue_at_once(client, ingested):
+    assert 'href="/2023/06/14/"' not in html(client, "/")
+    ingest_bytes("株洲日报讯 6月14日，一条新闻。\n\n新闻标题\n".encode(), file_name="2023-06-14_A1.txt", paper="株洲日报")
+    page = html(client, "/")
+    assert 'href="/2023/06/14/"' in page and '<span class="no-issue">14</span>' not in page
+    assert html(client, "/?year=2023").count('href="/2023/06/14/"') == 1
+
+
+def test_links_are_what_the_urlconf_reverses(ingested):
+    from datetime import date
+
+    from django.urls import reverse
+
+    from articles import links
+
+    for pk in (1, 42, 987654321, 10**17):
+        assert links.article_url(pk) == reverse("articles:article", kwargs={"pk": pk})
+    for day in (date(2020, 3, 27), date(1, 1, 1), date(9999, 12, 31), date(1111, 11, 11)):
+        assert links.issue_url(day) == reverse("articles:issue", kwargs={"day": day})
+        for label in ("A1", "B12", "ZZ987", "7"):
+            assert links.page_url(day, label) == reverse("articles:page", kwargs={"day": day, "label": label})
+
+
 def test_issue_page_lists_pages_with_headlines(client, ingested):
     page = html(client, "/2023/06/15/")
     assert "2023年6月15日 星期四" in page
