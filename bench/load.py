@@ -94,6 +94,30 @@ def _client(port: int, urls: list[str], seconds: float, out: mp.Queue, threads: 
     out.put(results)
 
 
+def server_times(log: Path, start: int) -> dict:
+    """Percentiles of the time Django spent on each request (the request log's `ms`, written
+    from `start` on): the server-side render time, without the wait in gunicorn's queue."""
+    with log.open("rb") as f:
+        f.seek(start)
+        lines = f.read().decode("utf-8", "replace").splitlines()
+    ms = sorted(e["ms"] for e in (json.loads(x) for x in lines if x.startswith("{") and '"archive.request"' in x) if "ms" in e)
+    if not ms:
+        return {}
+
+    def pct(q: float) -> float:
+        return round(ms[min(len(ms) - 1, int(q * (len(ms) - 1)))], 1)
+
+    return {"server_p50_ms": pct(0.5), "server_p95_ms": pct(0.95), "server_p99_ms": pct(0.99)}
+
+
+def measured(port: int, urls: list[str], seconds: float, log: Path) -> dict:
+    """Client-observed figures (queueing included) and the server-side render times."""
+    start = log.stat().st_size
+    client = run_load(port, urls, seconds)
+    time.sleep(0.5)  # the last log lines
+    return {**client, **server_times(log, start)}
+
+
 def run_load(port: int, urls: list[str], seconds: float, processes: int = 2, threads: int = 4) -> dict:
     out: mp.Queue = mp.Queue()
     procs = [mp.Process(target=_client, args=(port, urls, seconds, out, threads)) for _ in range(processes)]
@@ -114,16 +138,16 @@ def run_load(port: int, urls: list[str], seconds: float, processes: int = 2, thr
             "p99_ms": pct(0.99), "errors": len(results) - len(ok)}
 
 
-def start_gunicorn(workers: int) -> tuple[subprocess.Popen, int]:
+def start_gunicorn(workers: int, log: Path) -> tuple[subprocess.Popen, int]:
     from tests.servers import free_port
 
     port = free_port()
     env = {**os.environ, "DEBUG": "false", "SECURE_SSL_REDIRECT": "false", "SECURE_COOKIES": "false",
-           "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+           "ALLOWED_HOSTS": "127.0.0.1,localhost", "LOG_LEVEL": "INFO"}
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "archive.wsgi", "--preload", "--bind", f"127.0.0.1:{port}",
                              "--workers", str(workers), "--timeout", "60", "--log-level", "warning"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("ab"))
     for _ in range(100):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
@@ -186,30 +210,33 @@ def main() -> None:
     from articles.models import Article
 
     report: dict = {"articles": Article.objects.count(), "workers": args.workers}
-    proc, port = start_gunicorn(args.workers)
+    log = Path(tempfile.mkdtemp(prefix="bench-load-")) / "gunicorn.log"
+    log.touch()
+    proc, port = start_gunicorn(args.workers, log)
     try:
         run_load(port, urls["article"][:50] + urls["page"][:50], 3)  # warm the workers
         if args.suite == "http":
             seconds = args.seconds or 20
             report["seconds"] = seconds
-            report["pages"] = {kind: run_load(port, urls[kind], seconds) for kind in args.kinds.split(",")}
+            report["pages"] = {kind: measured(port, urls[kind], seconds, log) for kind in args.kinds.split(",")}
         else:
             seconds = args.seconds or 60
             report["seconds"] = seconds
             rng = random.Random(9)
             mixed = [u for kind, weight in MIXES["mixed"].items() for u in rng.choices(urls[kind], k=weight * 40)]
-            report["mixes"] = {"article": run_load(port, urls["article"], seconds), "search": run_load(port, urls["search"], seconds),
-                               "mixed": run_load(port, mixed, seconds)}
+            report["mixes"] = {"article": measured(port, urls["article"], seconds, log),
+                               "search": measured(port, urls["search"], seconds, log), "mixed": measured(port, mixed, seconds, log)}
             stop, ingest_report = threading.Event(), {}
             loader = threading.Thread(target=ingest_loop, args=(stop, ingest_report))
             loader.start()
-            report["mixes"]["mixed_during_ingest"] = {**run_load(port, mixed, seconds), "ingest": ingest_report}
+            report["mixes"]["mixed_during_ingest"] = {**measured(port, mixed, seconds, log), "ingest": ingest_report}
             stop.set()
             loader.join()
         report["memory_mb"] = memory(proc.pid)
     finally:
         proc.terminate()
         proc.wait(20)
+        shutil.rmtree(log.parent, ignore_errors=True)
     text = json.dumps(report, ensure_ascii=False, indent=1)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")
