@@ -6,8 +6,10 @@
 gunicorn runs as in production (sync workers, WEB_CONCURRENCY, DEBUG off) on 127.0.0.1; the
 load is a bounded loop of keep-alive HTTP clients in two processes on the same machine, so
 client and server share the 2 cores. `http`: each page kind alone for --seconds (default 20).
-`load`: the article mix, the search mix, a mixed browse, and the mixed browse while an ingest
-batch runs, --seconds each (default 60). Nothing is sent anywhere but 127.0.0.1.
+`load`: the article mix, the search mix (13 common queries, each plain, by date, in 2010 and on
+A1: what the cache serves after the first round), searches no cache can answer (thousands of
+distinct strings cut from headlines), a mixed browse, and the mixed browse while an ingest batch
+runs, --seconds each (default 60). Nothing is sent anywhere but 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -46,7 +48,18 @@ def sample_urls(n: int = 3000) -> dict[str, list[str]]:
     pages = list(Page.objects.order_by("?").values_list("issue__date", "label")[:n])
     people = list(Person.objects.order_by("?").values_list("slug", flat=True)[:500])
     ymd = "{:%Y/%m/%d}".format
+    # Searches no cache can answer: thousands of distinct 2-4 character strings from headlines.
+    sample_ids = [rng.randint(1, top) for _ in range(n * 3)]
+    headlines = [h for h in Article.objects.filter(pk__in=sample_ids).values_list("headline", flat=True) if len(h) >= 4]
+    distinct = set()
+    for h in headlines:
+        size = rng.randint(2, 4)
+        start = rng.randint(0, len(h) - size)
+        piece = h[start : start + size]
+        if all("\u4e00" <= ch <= "\u9fff" for ch in piece):
+            distinct.add(piece + rng.choice(["", "&sort=date", "&year=2010", "&page=A1"]))
     return {
+        "search_uncached": [f"/search/?q={quote(q.split('&')[0])}" + ("&" + q.split("&", 1)[1] if "&" in q else "") for q in sorted(distinct)],
         "home": ["/"],
         "issue": [f"/{ymd(d)}/" for d in issues],
         "page": [f"/{ymd(d)}/{label}/" for d, label in pages],
@@ -218,14 +231,17 @@ def main() -> None:
         if args.suite == "http":
             seconds = args.seconds or 20
             report["seconds"] = seconds
-            report["pages"] = {kind: measured(port, urls[kind], seconds, log) for kind in args.kinds.split(",")}
+            report["pages"] = {kind: measured(port, urls[kind], seconds, log) for kind in args.kinds.split(",")}  # kinds: keys of sample_urls
         else:
             seconds = args.seconds or 60
             report["seconds"] = seconds
             rng = random.Random(9)
             mixed = [u for kind, weight in MIXES["mixed"].items() for u in rng.choices(urls[kind], k=weight * 40)]
             report["mixes"] = {"article": measured(port, urls["article"], seconds, log),
-                               "search": measured(port, urls["search"], seconds, log), "mixed": measured(port, mixed, seconds, log)}
+                               "search": measured(port, urls["search"], seconds, log),
+                               "search_uncached": {**measured(port, urls["search_uncached"], seconds, log),
+                                                   "distinct_urls": len(urls["search_uncached"])},
+                               "mixed": measured(port, mixed, seconds, log)}
             stop, ingest_report = threading.Event(), {}
             loader = threading.Thread(target=ingest_loop, args=(stop, ingest_report))
             loader.start()
