@@ -15,6 +15,7 @@ import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
 from django.db.models import BooleanField, Case, QuerySet, Value, When
 
@@ -76,7 +77,10 @@ DENSE_FACTOR = 20  # the planner expects 20 × the cap or more: trust it, skip t
 
 def planner_rows(qs: QuerySet) -> float:
     """PostgreSQL's own estimate of the rows `qs` returns (EXPLAIN, nothing executed: ~1 ms)."""
-    sql, params = qs.order_by().values("pk").query.sql_with_params()
+    try:
+        sql, params = qs.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return 0.0
     with connections[router.db_for_read(qs.model)].cursor() as cur:
         cur.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cur.fetchone()[0]
@@ -157,6 +161,14 @@ def _common_page(qs: QuerySet, query: Query, base: QuerySet, sort: str, offset: 
     return ids
 
 
+def _sql(qs: QuerySet) -> str:
+    """The queryset's SQL with its values: what identifies a cached answer."""
+    try:
+        return str(qs.query)
+    except EmptyResultSet:  # a condition that can match nothing (e.g. an empty IN list)
+        return "nothing"
+
+
 def _page_of_ids(qs: QuerySet, query: Query, base: QuerySet, sort: str, page: int) -> tuple[int, bool, list[int]]:
     total, capped = capped_count(qs, trust_estimate=not query.exclusions)
     offset = (page - 1) * PAGE_SIZE
@@ -175,7 +187,7 @@ def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int 
         return SearchResult(query, sort, page, 0, False)
     qs = matching(query, base)
     with unprepared():
-        total, capped, ids = freshness.cached("search", f"{qs.query}|{sort}|{page}", lambda: _page_of_ids(qs, query, base, sort, page))
+        total, capped, ids = freshness.cached("search", f"{_sql(qs)}|{sort}|{page}", lambda: _page_of_ids(qs, query, base, sort, page))
     articles = Article.objects.for_listing().in_bulk(ids)
     terms = query.highlight_terms()
     hits = []
@@ -223,7 +235,7 @@ def estimate_needed(query: Query, base: QuerySet) -> bool:
 def facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
     """Facet counts (see _facets), computed once per data version."""
     with unprepared():
-        return freshness.cached("facets", f"{matching(query, base).query}|{estimate}", lambda: _facets(query, base, estimate))
+        return freshness.cached("facets", f"{_sql(matching(query, base))}|{estimate}", lambda: _facets(query, base, estimate))
 
 
 def _facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
@@ -236,12 +248,17 @@ def _facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
     7-14 s exact, 0.2-0.4 s sampled, within about 2 %), and say so (`estimated`)."""
     if estimate is None:
         estimate = estimate_needed(query, base)
-    hits, params = hits_sql(query, base, ("id", "issue_date", "page_label", "source", "kind"), estimate)
+    try:
+        hits, params = hits_sql(query, base, ("id", "issue_date", "page_label", "source", "kind"), estimate)
+    except EmptyResultSet:
+        hits, params = "", None
+    rows = []
     alias = router.db_for_read(Article)
-    with transaction.atomic(using=alias), connections[alias].cursor() as cur:
-        cur.execute("SET LOCAL enable_seqscan = off")
-        cur.execute(FACET_SQL.format(hits=hits), params)
-        rows = cur.fetchall()
+    if hits:
+        with transaction.atomic(using=alias), connections[alias].cursor() as cur:
+            cur.execute("SET LOCAL enable_seqscan = off")
+            cur.execute(FACET_SQL.format(hits=hits), params)
+            rows = cur.fetchall()
     scale = 100 // SAMPLE_PERCENT if estimate else 1
     grouped: dict[str, list[tuple[str, int]]] = {"year": [], "page": [], "person": [], "source": [], "kind": []}
     for facet, value, n in rows:

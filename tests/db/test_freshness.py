@@ -49,3 +49,10 @@ def test_the_version_advances_after_commit_and_not_per_row(django_capture_on_com
     assert after > before
     assert sum(c is freshness._advance for c in callbacks) == 1  # once per transaction, after the commit
     assert after - before <= 4  # rows written: issue, page, article, person, credit; advances: a few
+
+
+def test_a_base_that_can_match_nothing_is_an_empty_answer():
+    ingest_bytes(PAGE.format(day=5, word="龙舟邀请赛").encode(), file_name="2024-03-05_A1.txt", paper="株洲日报")
+    result = run_search(parse_query("龙舟邀请赛"), Article.objects.none())
+    assert (result.total, result.hits) == (0, [])
+    assert facets(parse_query("龙舟邀请赛"), Article.objects.none())["year"] == []
