@@ -27,7 +27,9 @@ def data_version() -> int:
 
     conn = connections[router.db_for_read(Article)]
     with conn.cursor() as cur:
-        cur.execute("SELECT last_value FROM articles_data_version")
+        # A new sequence reads last_value 1 both before and after its first nextval: is_called
+        # tells the two apart (a fresh database must not keep answering from version "1").
+        cur.execute("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM articles_data_version")
         conn.archive_version_seen = True
         return cur.fetchone()[0]
 

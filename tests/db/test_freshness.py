@@ -56,3 +56,27 @@ def test_a_base_that_can_match_nothing_is_an_empty_answer():
     result = run_search(parse_query("龙舟邀请赛"), Article.objects.none())
     assert (result.total, result.hits) == (0, [])
     assert facets(parse_query("龙舟邀请赛"), Article.objects.none())["year"] == []
+
+
+def test_the_first_write_to_a_fresh_sequence_changes_the_version():
+    """A new sequence reads 1 before and after its first nextval: the version must not."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value FROM articles_data_version")
+        (highest,) = cursor.fetchone()
+        cursor.execute("CREATE SEQUENCE scratch_version")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER SEQUENCE articles_data_version RENAME TO kept_version")
+            cursor.execute("ALTER SEQUENCE scratch_version RENAME TO articles_data_version")
+        before = freshness.data_version()
+        freshness._advance()
+        assert freshness.data_version() != before
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SEQUENCE articles_data_version")
+            cursor.execute("ALTER SEQUENCE kept_version RENAME TO articles_data_version")
+            cursor.execute("SELECT setval('articles_data_version', %s)", [highest + 1000])
+        cache.clear()
