@@ -138,14 +138,18 @@ def _sync_articles(page: Page, parsed: list[ParsedArticle]) -> int:
     stored = list(page.articles.all())
     matches = _match(stored, parsed)
     kept: set[int] = set()
-    people_created = 0
+    names = [name for art in parsed for _, attr in ROLE_FIELDS for name in getattr(art, attr)]
+    people, people_created = people_for_names(names)
+    credits: list[Credit] = []
     for order, art in enumerate(parsed, 1):
         row = matches.get(order - 1) or Article(page=page)
+        new = row.pk is None
         _apply(row, art, order)
         row.save()
         kept.add(row.pk)
         if not row.credits_edited:
-            people_created += _replace_credits(row, art)
+            credits += _credits(row, art, people, new)
+    Credit.objects.bulk_create(credits)  # the page's credits in one INSERT
     for row in stored:
         if row.pk not in kept and not row.edited_fields and not row.credits_edited:
             row.delete()
@@ -190,17 +194,33 @@ def _apply(row: Article, art: ParsedArticle, order: int) -> None:
     apply_search_columns(row)
 
 
-def _replace_credits(row: Article, art: ParsedArticle) -> int:
-    row.credits.all().delete()
-    created = 0
-    order = 0
+def _credits(row: Article, art: ParsedArticle, people: dict[str, Person], new: bool) -> list[Credit]:
+    """The article's credits as parsed, unsaved, its old ones deleted (a person named twice in
+    one role counts once)."""
+    if not new:
+        row.credits.all().delete()
+    credits: list[Credit] = []
+    seen: set[tuple[int, str]] = set()
     for role, attr in ROLE_FIELDS:
         for name in getattr(art, attr):
-            person, new = person_for_name(name)
+            person = people[name]
+            if (person.pk, role) not in seen:
+                seen.add((person.pk, role))
+                credits.append(Credit(article=row, person=person, role=role, order=len(credits)))
+    return credits
+
+
+def people_for_names(names: list[str]) -> tuple[dict[str, Person], int]:
+    """Each name's person (one query for those known by name; aliases and new people one by one)."""
+    people: dict[str, Person] = {}
+    for person in Person.objects.filter(name__in=set(names)).order_by("name", "pk"):
+        people.setdefault(person.name, person)
+    created = 0
+    for name in dict.fromkeys(names):
+        if name not in people:
+            people[name], new = person_for_name(name)
             created += new
-            _, made = Credit.objects.get_or_create(article=row, person=person, role=role, defaults={"order": order})
-            order += made
-    return created
+    return people, created
 
 
 def person_for_name(name: str) -> tuple[Person, bool]:

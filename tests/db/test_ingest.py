@@ -113,3 +113,24 @@ def test_a_page_without_articles_is_kept_verbatim():
 def test_unknown_date_is_a_clear_error():
     with pytest.raises(IngestError, match="no issue date"):
         ingest_bytes("没有日期的文字。".encode(), file_name="page.txt", paper="株洲日报")
+
+
+def test_a_page_costs_the_same_few_queries_however_many_credits_it_has():
+    """People are looked up once per page and its credits written in one INSERT; a person named
+    twice in one role is one credit."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = "株洲日报记者 罗欣 王芳 罗欣 通讯员 李明\n\n株洲日报讯 5月{n}日，第{n}条新闻的正文，内容完整。\n\n第{n}条新闻标题\n\n"
+    ingest_bytes(article.format(n=1).encode(), file_name="2024-05-01_A1.txt", paper="株洲日报")  # the people exist now
+    page = "".join(article.format(n=n) for n in range(1, 7))
+    with CaptureQueriesContext(connection) as queries:
+        ingest_bytes(page.encode(), file_name="2024-05-02_A1.txt", paper="株洲日报")
+    sqls = [q["sql"] for q in queries.captured_queries]
+    assert sum(s.startswith('SELECT "articles_person"') for s in sqls) == 1
+    assert sum(s.startswith('INSERT INTO "articles_credit"') for s in sqls) == 1
+    stored = Article.objects.filter(issue_date=date(2024, 5, 2))
+    assert stored.count() == 6
+    for art in stored:
+        assert sorted(art.credits.values_list("person__name", "role")) == [
+            ("李明", "correspondent"), ("王芳", "reporter"), ("罗欣", "reporter")]
