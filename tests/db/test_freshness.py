@@ -80,3 +80,15 @@ def test_the_first_write_to_a_fresh_sequence_changes_the_version():
             cursor.execute("ALTER SEQUENCE kept_version RENAME TO articles_data_version")
             cursor.execute("SELECT setval('articles_data_version', %s)", [highest + 1000])
         cache.clear()
+
+
+def test_a_person_summary_counts_a_new_article_at_once():
+    from articles import browse
+    from articles.models import Person
+
+    ingest_bytes(PAGE.format(day=6, word="龙舟邀请赛").encode(), file_name="2024-03-06_A1.txt", paper="株洲日报")
+    person = Person.objects.get(name="罗欣")
+    assert browse.person_summary(person)["articles"] == 1
+    ingest_bytes(PAGE.format(day=7, word="端午龙舟会").encode(), file_name="2024-03-07_A1.txt", paper="株洲日报")
+    summary = browse.person_summary(person)
+    assert summary["articles"] == 2 and summary["last"].day == 7
