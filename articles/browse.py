@@ -98,17 +98,20 @@ def issue_pages(issue: Issue) -> list[Page]:
     return list(issue.pages.order_by("sequence", "label").only("id", "label", "sequence", "issue_id"))  # page.issue known
 
 
+def _around(items: list, pk: int) -> tuple:
+    """The items before and after the one with this pk (None at either end)."""
+    i = next(i for i, item in enumerate(items) if item.pk == pk)
+    return (items[i - 1] if i > 0 else None), (items[i + 1] if i + 1 < len(items) else None)
+
+
 def page_neighbours(page: Page, pages: list[Page] | None = None) -> tuple[Page | None, Page | None]:
-    pages = issue_pages(page.issue) if pages is None else pages
-    i = next(i for i, p in enumerate(pages) if p.pk == page.pk)
-    return (pages[i - 1] if i > 0 else None), (pages[i + 1] if i + 1 < len(pages) else None)
+    return _around(issue_pages(page.issue) if pages is None else pages, page.pk)
 
 
 def article_neighbours(article: Article) -> tuple[Article | None, Article | None]:
     """上一篇/下一篇 within the page, from one query over the page's articles (a page holds tens)."""
     siblings = list(Article.objects.filter(page_id=article.page_id).only("id", "headline", "order").order_by("order", "pk"))
-    i = next(i for i, a in enumerate(siblings) if a.pk == article.pk)
-    return (siblings[i - 1] if i > 0 else None), (siblings[i + 1] if i + 1 < len(siblings) else None)
+    return _around(siblings, article.pk)
 
 
 def continuation(article: Article) -> Page | None:

@@ -13,24 +13,24 @@ from django.urls import reverse
 
 from articles.converters import YearMonthDayConverter
 
-_DAY = date(1111, 11, 11)
-_SAMPLES = {"day": (_DAY, "1111/11/11"), "label": ("ZZ987", "ZZ987"), "pk": (987654321, "987654321")}
+# Sample values whose text stands for the real one in the reversed pattern.
+_DAY, _LABEL, _PK = date(1111, 11, 11), "ZZ987", 987654321
 _ymd = YearMonthDayConverter().to_url
 
 
 @cache
-def _pattern(name: str, *keys: str) -> str:
-    return reverse(name, kwargs={k: _SAMPLES[k][0] for k in keys})
+def _pattern(name: str, **samples: object) -> str:
+    return reverse(name, kwargs=samples)
 
 
 def article_url(pk: int) -> str:
-    return _pattern("articles:article", "pk").replace(_SAMPLES["pk"][1], str(int(pk)))
+    return _pattern("articles:article", pk=_PK).replace(str(_PK), str(int(pk)))
 
 
 def issue_url(day: date) -> str:
-    return _pattern("articles:issue", "day").replace(_SAMPLES["day"][1], _ymd(day))
+    return _pattern("articles:issue", day=_DAY).replace(_ymd(_DAY), _ymd(day))
 
 
 def page_url(day: date, label: str) -> str:
     # labels are ASCII letters and digits (PageLabelConverter): nothing to quote
-    return _pattern("articles:page", "day", "label").replace(_SAMPLES["day"][1], _ymd(day)).replace(_SAMPLES["label"][1], label)
+    return _pattern("articles:page", day=_DAY, label=_LABEL).replace(_ymd(_DAY), _ymd(day)).replace(_LABEL, label)

@@ -107,20 +107,24 @@ def _client(port: int, urls: list[str], seconds: float, out: mp.Queue, threads: 
     out.put(results)
 
 
+def percentiles(ms: list[float], prefix: str = "") -> dict:
+    """p50/p95/p99 of latencies in ms (0.0 when there are none)."""
+    ms = sorted(ms)
+
+    def pct(q: float) -> float:
+        return round(ms[min(len(ms) - 1, int(q * (len(ms) - 1)))], 1) if ms else 0.0
+
+    return {f"{prefix}p50_ms": pct(0.5), f"{prefix}p95_ms": pct(0.95), f"{prefix}p99_ms": pct(0.99)}
+
+
 def server_times(log: Path, start: int) -> dict:
     """Percentiles of the time Django spent on each request (the request log's `ms`, written
     from `start` on): the server-side render time, without the wait in gunicorn's queue."""
     with log.open("rb") as f:
         f.seek(start)
         lines = f.read().decode("utf-8", "replace").splitlines()
-    ms = sorted(e["ms"] for e in (json.loads(x) for x in lines if x.startswith("{") and '"archive.request"' in x) if "ms" in e)
-    if not ms:
-        return {}
-
-    def pct(q: float) -> float:
-        return round(ms[min(len(ms) - 1, int(q * (len(ms) - 1)))], 1)
-
-    return {"server_p50_ms": pct(0.5), "server_p95_ms": pct(0.95), "server_p99_ms": pct(0.99)}
+    ms = [e["ms"] for e in (json.loads(x) for x in lines if x.startswith("{") and '"archive.request"' in x) if "ms" in e]
+    return percentiles(ms, "server_") if ms else {}
 
 
 def measured(port: int, urls: list[str], seconds: float, log: Path) -> dict:
@@ -141,14 +145,9 @@ def run_load(port: int, urls: list[str], seconds: float, processes: int = 2, thr
     for p in procs:
         p.join()
     elapsed = time.perf_counter() - started
-    ms = sorted(r[0] for r in results)
     ok = [r for r in results if 200 <= r[1] < 400 or r[1] == 404]
-
-    def pct(q: float) -> float:
-        return round(ms[min(len(ms) - 1, int(q * (len(ms) - 1)))], 1) if ms else 0.0
-
-    return {"requests": len(results), "rps": round(len(results) / elapsed, 1), "p50_ms": pct(0.5), "p95_ms": pct(0.95),
-            "p99_ms": pct(0.99), "errors": len(results) - len(ok)}
+    return {"requests": len(results), "rps": round(len(results) / elapsed, 1), **percentiles([r[0] for r in results]),
+            "errors": len(results) - len(ok)}
 
 
 def start_gunicorn(workers: int, log: Path) -> tuple[subprocess.Popen, int]:

@@ -250,11 +250,10 @@ def _facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
         estimate = estimate_needed(query, base)
     try:
         hits, params = hits_sql(query, base, ("id", "issue_date", "page_label", "source", "kind"), estimate)
-    except EmptyResultSet:
-        hits, params = "", None
-    rows = []
-    alias = router.db_for_read(Article)
-    if hits:
+    except EmptyResultSet:  # a base that can match nothing
+        rows = []
+    else:
+        alias = router.db_for_read(Article)
         with transaction.atomic(using=alias), connections[alias].cursor() as cur:
             cur.execute("SET LOCAL enable_seqscan = off")
             cur.execute(FACET_SQL.format(hits=hits), params)
