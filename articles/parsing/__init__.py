@@ -22,13 +22,26 @@ PARSER_VERSION = "2"  # bump when parsing or the stored search columns change: i
 DEFAULT_PAPER = "株洲日报"
 
 __all__ = [
-    "PARSER_VERSION", "DecodeError", "Kind", "ParseResult", "ParsedArticle", "decode_bytes",
-    "lost_characters", "parse_bytes", "parse_text",
+    "PARSER_VERSION",
+    "DecodeError",
+    "Kind",
+    "ParseResult",
+    "ParsedArticle",
+    "decode_bytes",
+    "lost_characters",
+    "parse_bytes",
+    "parse_text",
 ]
 
 
-def parse_bytes(data: bytes, *, file_name: str = "", issue_date: date | None = None,
-                page: str | None = None, paper: str = DEFAULT_PAPER) -> ParseResult:
+def parse_bytes(
+    data: bytes,
+    *,
+    file_name: str = "",
+    issue_date: date | None = None,
+    page: str | None = None,
+    paper: str = DEFAULT_PAPER,
+) -> ParseResult:
     """Decode and parse one page; raises DecodeError for input that is not page text."""
     text, encoding = decode_bytes(data)
     result = parse_text(text, file_name=file_name, issue_date=issue_date, page=page, paper=paper)
@@ -37,8 +50,14 @@ def parse_bytes(data: bytes, *, file_name: str = "", issue_date: date | None = N
     return result
 
 
-def parse_text(text: str, *, file_name: str = "", issue_date: date | None = None,
-               page: str | None = None, paper: str = DEFAULT_PAPER) -> ParseResult:
+def parse_text(
+    text: str,
+    *,
+    file_name: str = "",
+    issue_date: date | None = None,
+    page: str | None = None,
+    paper: str = DEFAULT_PAPER,
+) -> ParseResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines = [normalise_line(x) for x in text.split("\n")]
     fmt = detect_format(lines)
@@ -63,7 +82,7 @@ def parse_text(text: str, *, file_name: str = "", issue_date: date | None = None
         if not articles:
             unassigned += [p.text for p in paras]
     inferred = issue_date is None
-    evidence = "given by the caller"
+    evidence = "由导入时给定"
     if inferred:
         issue_date, evidence = infer_issue_date(articles, text)
     return ParseResult(

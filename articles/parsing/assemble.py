@@ -101,8 +101,7 @@ def _credit_leads(i: int, paras: list[Para]) -> bool:
     text right after it (a credit at the top). By position: an equal credit line elsewhere on
     the page must not answer for this one."""
     return (
-        paras[i].kind == CREDIT and 0 < i < len(paras) - 1
-        and paras[i - 1].kind == TITLE and paras[i + 1].kind == BODY
+        paras[i].kind == CREDIT and 0 < i < len(paras) - 1 and paras[i - 1].kind == TITLE and paras[i + 1].kind == BODY
     )
 
 

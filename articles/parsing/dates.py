@@ -1,43 +1,89 @@
-"""The issue date when the caller gives none: the day after the latest dateline, in the latest year named."""
+"""The issue date when the caller gives none: the day after the latest dateline, in the year the
+text speaks of as its present.
+
+Which year is the present is weighed from how each year is used: a year named as a target or a
+plan (`到2025年`, `备战2024年市场`, `2030年前`) speaks of the future and is no evidence of the
+issue's own year; a year named for what happened or is happening is. The issue year is the
+latest year of the second kind. A paper talks about last year's results and this year's work,
+and only looks past this year with words that say so.
+"""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date, timedelta
 
 from .types import ParsedArticle
 
-YEAR = re.compile(r"(?<![到至\d])(19[5-9]\d|20[0-4]\d)年(?!前|以前|底前)")
+YEAR = re.compile(r"(19[5-9]\d|20[0-4]\d)年")
+# Words that make the year after them a future one (a target, a plan, a preparation).
+FUTURE_BEFORE = re.compile(r"(到|至|力争|争取|预计|计划|将于|将在|备战|迎接|筹备|瞄准|展望|面向|剑指|冲刺|为)\s*$")
+# Words after a year that make it a deadline or a vision.
+FUTURE_AFTER = re.compile(r"^(前|以前|底前|年底前|远景|目标|之前)")
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
 
+def year_mentions(text: str) -> list[tuple[int, bool]]:
+    """(year, whether it is named as the future) for every year in the text."""
+    out = []
+    for m in YEAR.finditer(text):
+        before = text[max(0, m.start() - 4) : m.start()]
+        after = text[m.end() : m.end() + 4]
+        if m.start() > 0 and text[m.start() - 1].isdigit():
+            continue
+        future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(after))
+        out.append((int(m.group(1)), future))
+    return out
+
+
+def present_year(text: str) -> tuple[int | None, str]:
+    """The year the text speaks of as now, and why."""
+    mentions = year_mentions(text)
+    if not mentions:
+        return None, "正文未提及年份"
+    present = [y for y, future in mentions if not future]
+    if present:
+        year = max(present)
+        return year, f"正文中作为已发生或当前的最晚年份为{year}年"
+    year = min(y for y, _ in mentions)
+    return year, f"正文只以目标或计划提及年份，取最早的{year}年"
+
+
+def _last_day(dateline: str) -> tuple[int, int] | None:
+    """The last day of a dateline: `6月2日至3日` -> (6, 3)."""
+    days = re.findall(r"(?:(\d{1,2})月)?(\d{1,2})日", dateline)
+    if not days:
+        return None
+    month = None
+    for m, _ in days:
+        month = int(m) if m else month
+    return (month, int(days[-1][1])) if month else None
+
+
 def infer_issue_date(articles: list[ParsedArticle], text: str) -> tuple[date | None, str]:
-    """(date, evidence). A daily reports yesterday's events: the paper is dated the day after
-    the latest dateline (株洲日报讯 3月26日, 新华社北京3月26日电); without datelines, the day after
-    the latest date opening an article's body."""
-    years = Counter(int(y) for y in YEAR.findall(text))
-    if not years:
-        return None, "no year is named in the text"
-    year = max(years)
+    """(date, evidence in Chinese). A daily reports yesterday's events: the paper is dated the day
+    after the latest dateline (株洲日报讯 3月26日, 新华社北京3月26日电); without datelines, the
+    day after the latest date opening an article's body."""
+    year, year_why = present_year(text)
+    if year is None:
+        return None, year_why
     candidates: list[tuple[int, int, str]] = []
     for art in articles:
-        for source in filter(None, [art.dateline]):
-            m = MONTH_DAY.search(source)
-            if m:
-                candidates.append((int(m.group(1)), int(m.group(2)), f"dateline {source}"))
-    kind = "datelines"
+        day = _last_day(art.dateline) if art.dateline else None
+        if day:
+            candidates.append((*day, f"电头“{art.dateline}”"))
     if not candidates:
-        kind = "dates opening the articles"
         for art in articles:
             m = MONTH_DAY.search(art.body[:40])
             if m:
-                candidates.append((int(m.group(1)), int(m.group(2)), f"date {m.group(0)} in {art.headline or 'an article'}"))
+                candidates.append(
+                    (int(m.group(1)), int(m.group(2)), f"“{art.headline or '一篇报道'}”开头的日期{m.group(0)}")
+                )
     if not candidates:
-        return None, f"year {year} is named but no dateline gives the day"
+        return None, f"{year_why}，但没有电头给出日期"
     month, day, why = max(candidates)
     try:
         event = date(year, month, day)
     except ValueError:
-        return None, f"{why} is not a real date in {year}"
-    return event + timedelta(days=1), f"latest of {len(candidates)} {kind}: {why}; year {year}, the latest named"
+        return None, f"{why}在{year}年不是有效日期"
+    return event + timedelta(days=1), f"最晚的{why}的次日（共{len(candidates)}处日期）；{year_why}"

@@ -38,9 +38,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise DecodeError(
-                f"not UTF-8 or GB18030: invalid byte at offset {utf8_error.start}"
-            ) from None
+            raise DecodeError(f"not UTF-8 or GB18030: invalid byte at offset {utf8_error.start}") from None
         if _looks_like_text(text):
             return text, "gb18030"
         raise DecodeError(f"not UTF-8: invalid byte at offset {utf8_error.start}") from None

@@ -18,7 +18,9 @@ def from_file_name(name: str) -> tuple[date | None, str | None]:
     try:
         day = date(y, mo, d)
     except ValueError:
-        raise ValueError(f"the file name's date {m.group('y')}-{m.group('m')}-{m.group('d')} is not a real date") from None
+        raise ValueError(
+            f"the file name's date {m.group('y')}-{m.group('m')}-{m.group('d')} is not a real date"
+        ) from None
     label = m.group("label")
     return day, label.upper() if label else None
 

@@ -17,7 +17,16 @@ from .text import cjk_len, compact, ends_sentence, normalise_line, unbalanced
 PDF, LINES, MARKDOWN = "pdf-columns", "paragraph-lines", "markdown"
 
 TITLE, BODY, BYLINE, CREDIT, CAPTION, JUMP, SIGNATURE, HEADING, TABLE, FURNITURE = (
-    "title", "body", "byline", "credit", "caption", "jump", "signature", "heading", "table", "furniture",
+    "title",
+    "body",
+    "byline",
+    "credit",
+    "caption",
+    "jump",
+    "signature",
+    "heading",
+    "table",
+    "furniture",
 )
 H2, H3, BULLET = "h2", "h3", "bullet"
 PROMO = re.compile(r"(关注|扫码|扫描|二维码|公众号|客户端|下载)")
@@ -124,8 +133,8 @@ def _chunk_kind(chunk: list[str], width: float) -> str:
 def pdf_paragraphs(lines: list[str]) -> list[Para]:
     """Paragraphs of PDF column text, from lines already normalised (text.normalise_line).
 
-Title chunks in PDF text come after their body and before the next byline or lead;
-    a title-like chunk followed by body text is a body line cut off at a column end."""
+    Title chunks in PDF text come after their body and before the next byline or lead;
+        a title-like chunk followed by body text is a body line cut off at a column end."""
     chunks = _chunks(lines)
     widths = [cjk_len(ln) for _, c in chunks for ln in c if cjk_len(ln) >= 8]
     width = statistics.median(widths) if widths else 20
@@ -176,8 +185,11 @@ Title chunks in PDF text come after their body and before the next byline or lea
             if body:
                 more = n + 1 < len(chunk)
                 heading = (
-                    open_para is None and more and _titleish(body)
-                    and cjk_len(body) < 0.7 * local_width and parse_lead(body) is None
+                    open_para is None
+                    and more
+                    and _titleish(body)
+                    and cjk_len(body) < 0.7 * local_width
+                    and parse_lead(body) is None
                 )
                 if heading:
                     paras.append(Para(HEADING, body, gap if n == 0 else 0))

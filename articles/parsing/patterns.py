@@ -9,15 +9,19 @@ from .text import CJK
 
 NAME = f"[{CJK}][{CJK}·]{{1,4}}"
 ROLE_WORDS = ("特约通讯员", "通讯员", "见习记者", "实习记者", "实习生", "特约记者", "摄影记者", "记者")
-_ROLE_TOKEN = re.compile(
-    f"^(?P<org>[{CJK}·]{{0,12}}?)(?P<role>{'|'.join(ROLE_WORDS)})(?P<rest>[{CJK}·]{{0,4}})$"
-)
-# The 100-odd commonest surnames: a lone line of two or three characters that starts with one
-# of them is a signature (署名), not a headline.
-SURNAMES = set(
+_ROLE_TOKEN = re.compile(f"^(?P<org>[{CJK}·]{{0,12}}?)(?P<role>{'|'.join(ROLE_WORDS)})(?P<rest>[{CJK}·]{{0,4}})$")
+# The commonest surnames by population (about 200 of them, from national census rankings), for
+# one purpose only: a lone line of two or three characters that starts with one of them is a
+# signature (署名), not a headline. Characters that mostly begin ordinary words (和, 平, 海…)
+# are left out, since a short title line could start with them.
+SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
-    "孔向汤易常温康施文牛樊葛邢安齐伍庞颜聂章鲁岳欧阳旷芷柳"
+    "孔向汤常温康施文牛樊葛邢安齐伍庞颜聂章鲁岳欧阳柳申殷詹耿关兰焦俞左甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤时穆农司卓古吉缪简车项连芦麦褚娄"
+    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查"
+    "麻苑迟邝封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚帅屠朴练廉禹祖漆巴支卿狄计索宣"
+    "晋扈晁芮阙伏鹿薄邸雍辜裘邰赫杭况宿逯隆茹诸慕危亢嵇湛戎勾茅揭尉檀昝"
 )
 AGENCIES = ("新华社", "中新社", "人民日报", "光明日报", "经济日报", "央视", "中央广播电视总台", "湖南日报")
 JUMP = re.compile(
@@ -29,7 +33,8 @@ LEAD = re.compile(
     rf"^(?P<ju>据)?(?P<src>{_AGENCY_ALT}|[{CJK}·]{{2,14}}?)(?:讯|(?P<place>[{CJK}]{{2,8}}?)\s*(?P<d1>\d{{1,2}}月\d{{1,2}}日)电)"
 )
 PAREN_BYLINE = re.compile(r"^\s*[（(](?P<inner>[^（()）]{2,60})[）)]")
-LEAD_DATE = re.compile(r"^\s*(?P<date>\d{1,2}月\d{1,2}日)(?:[，,]\s*)?")
+# A dateline is one day or a range (`6月2日至3日`, `6月30日至7月1日`).
+LEAD_DATE = re.compile(r"^\s*(?P<date>\d{1,2}月\d{1,2}日(?:[至到—-]+(?:\d{1,2}月)?\d{1,2}日)?)(?:[，,]\s*)?")
 CREDIT_END = re.compile(r"(?:摄影?|供图|制图)\s*[）)]?$")
 
 
@@ -167,8 +172,7 @@ def parse_lead(paragraph: str) -> Lead | None:
             pos += dm.end()
     printed = paragraph[:pos]
     body = paragraph[pos:].lstrip()
-    return Lead(printed=printed.strip(), source=normalise_source(src), dateline=dateline,
-                credits=credits, rest=body)
+    return Lead(printed=printed.strip(), source=normalise_source(src), dateline=dateline, credits=credits, rest=body)
 
 
 def parse_jump(line: str) -> str | None:

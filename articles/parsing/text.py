@@ -72,9 +72,14 @@ def undo_fake_bold(line: str) -> str:
     if any(n % 2 for n in Counter(compact).values()):
         return line  # a fully doubled line holds every character an even number of times
     chunks = _doubled_chunks(compact)
-    if chunks is None or len(chunks) < 3:
+    if chunks is None or not (len(chunks) >= 3 or _text_and_stop(chunks)):
         return line
     return "".join(chunks)
+
+
+def _text_and_stop(chunks: list[str]) -> bool:
+    """Two doubled chunks, words then their punctuation (`大桥通车大桥通车。。`): bold too."""
+    return len(chunks) == 2 and len(chunks[0]) >= 3 and all(_is_tight(ch) or ch in SENTENCE_END for ch in chunks[1])
 
 
 def _doubled_chunks(s: str) -> list[str] | None:
