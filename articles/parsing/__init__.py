@@ -10,7 +10,7 @@ import hashlib
 from collections import Counter
 from datetime import date
 
-from .assemble import Group, assign_titles, group_paragraphs, merge_section_headings
+from .assemble import Group, assign_titles, attach_orphan_bylines, group_paragraphs, merge_section_headings
 from .build import build_article, markdown_groups
 from .dates import infer_issue_date
 from .decode import DecodeError, decode_bytes
@@ -73,7 +73,7 @@ def parse_text(
             _keep(art, extra, articles, unassigned)
     else:
         paras = pdf_paragraphs(lines) if fmt == PDF else line_paragraphs(lines)
-        items = group_paragraphs(paras)
+        items = attach_orphan_bylines(group_paragraphs(paras))
         if fmt != PDF:
             items = merge_section_headings(items)
         for group in assign_titles(items, fmt):

@@ -105,6 +105,34 @@ def _credit_leads(i: int, paras: list[Para]) -> bool:
     )
 
 
+def attach_orphan_bylines(items: list[object]) -> list[object]:
+    """A group of bylines and nothing else (printed above its story's title stack, or apart from
+    it by a caption) joins the next group that has no byline of its own, else the one before."""
+    out = list(items)
+    i = 0
+    while i < len(out):
+        item = out[i]
+        if not isinstance(item, Group) or not item.paras or item.has(BODY, HEADING, CAPTION, TABLE, JUMP):
+            i += 1
+            continue
+        groups = [(j, g) for j, g in enumerate(out) if isinstance(g, Group)]
+        after = next((g for j, g in groups if j > i), None)
+        before = next((g for j, g in reversed(groups) if j < i), None)
+        target = after if after is not None and not after.has(BYLINE) else None
+        if target is None and before is not None and not before.has(BYLINE, SIGNATURE):
+            target = before
+        if target is None:
+            i += 1
+            continue
+        if target is after:
+            target.paras[:0] = item.paras
+        else:
+            target.paras.extend(item.paras)
+        target._bigrams = None
+        del out[i]
+    return out
+
+
 def merge_section_headings(items: list[object]) -> list[object]:
     """Titles-first text: a one-line title followed by a body with no byline, lead or credit is
     a 小标题 inside the article before it."""

@@ -11,8 +11,8 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .patterns import CREDIT_END, is_signature, parse_byline, parse_jump, parse_lead
-from .text import cjk_len, compact, ends_sentence, normalise_line, unbalanced
+from .patterns import CREDIT_END, is_signature, parse_byline, parse_jump, parse_lead, split_trailing_jump
+from .text import cjk_len, compact, ends_mid_sentence, ends_sentence, normalise_line, unbalanced
 
 PDF, LINES, MARKDOWN = "pdf-columns", "paragraph-lines", "markdown"
 
@@ -81,13 +81,17 @@ def _special(line: str) -> str | None:
     return None
 
 
-def _titleish(line: str, limit: int = 40) -> bool:
+def _titleish(line: str, limit: int = 40, whole_line: bool = False) -> bool:
+    """Whether a line could be (part of) a title. A hard-wrapped line of PDF text may stop in
+    the middle of a title's word; a whole printed line (`whole_line`) that stops mid-sentence
+    is never a title."""
     return (
         not ends_sentence(line)
         and "。" not in line
         and not unbalanced(line)
         and cjk_len(line) <= limit
         and not line.endswith(("，", ",", "、", "：", ":"))
+        and not (whole_line and ends_mid_sentence(line))
     )
 
 
@@ -238,7 +242,39 @@ def _split_caption(line: str) -> tuple[str, str]:
 
 
 def line_paragraphs(lines: list[str], markdown: bool = False) -> list[Para]:
-    """Paragraphs of one-paragraph-per-line text or Markdown, from normalised lines."""
+    """Paragraphs of one-paragraph-per-line text or Markdown, from normalised lines.
+
+    A line may carry a photo caption with its credit at its end, or a pointer to another page
+    (`（详见B3版）`): those stand as paragraphs of their own after the text before them."""
+    items = _nonblank(lines)
+    paras: list[Para] = []
+    open_para: Para | None = None
+    for i, (gap, line) in enumerate(items):
+        nxt = items[i + 1][1] if i + 1 < len(items) else ""
+        marked = _markdown_para(line, gap) if markdown else None
+        if marked is not None:
+            paras.append(marked)
+            open_para = None
+            continue
+        kind = _special(line)
+        if kind:
+            paras.append(Para(kind, line, gap))
+            open_para = None
+            continue
+        text, jump = split_trailing_jump(line)
+        text, caption = _split_caption(text)
+        if text:
+            open_para = _line_text(text, gap, nxt, open_para, paras)
+        if caption:  # a caption set inside a sentence leaves the sentence open
+            paras.append(Para(CAPTION, caption, 0 if text else gap))
+        if jump:
+            paras.append(Para(JUMP, jump, 0))
+            open_para = None
+    return paras
+
+
+def _nonblank(lines: list[str]) -> list[tuple[int, str]]:
+    """Non-blank lines with the count of blank lines before each."""
     items: list[tuple[int, str]] = []
     gap = 0
     for line in lines:
@@ -247,55 +283,45 @@ def line_paragraphs(lines: list[str], markdown: bool = False) -> list[Para]:
             continue
         items.append((gap, line))
         gap = 0
-    paras: list[Para] = []
-    open_para: Para | None = None
-    for i, (gap, line) in enumerate(items):
-        nxt = items[i + 1][1] if i + 1 < len(items) else ""
-        if markdown:
-            m = re.match(r"^(#{1,6})\s*(.*)$", line)
-            if m:
-                level = len(m.group(1))
-                paras.append(Para(H2 if level <= 2 else H3, normalise_line(m.group(2)), gap))
-                open_para = None
-                continue
-            if re.match(r"^[-*+]\s+", line):
-                paras.append(Para(BULLET, re.sub(r"^[-*+]\s+", "", line), gap))
-                open_para = None
-                continue
-        kind = _special(line)
-        if kind:
-            paras.append(Para(kind, line, gap))
-            open_para = None
-            continue
-        lead = parse_lead(line)
-        if lead is not None and lead.credits is not None and lead.credits.is_photo and not lead.rest:
-            paras.append(Para(CREDIT, line, gap))
-            open_para = None
-            continue
-        if lead is not None:
-            open_para = Para(BODY, line, gap)
-            paras.append(open_para)
-            if ends_sentence(line):
-                open_para = None
-            continue
-        if open_para is not None:
-            if gap >= 2 and ends_sentence(line) and nxt and not _special(nxt):
-                paras.append(Para(CAPTION, line, gap))  # a photo caption set inside a sentence
-                continue
-            open_para.text += line
-            if ends_sentence(line):
-                open_para = None
-            continue
-        if gap >= 2 and PROMO.search(line) and cjk_len(line) <= 60:
-            paras.append(Para(FURNITURE, line, gap))
-            continue
-        body_like = cjk_len(line) >= 30 and re.search(r"[，,]", line) and not _special(nxt)
-        body_like = body_like and parse_lead(nxt) is None
-        if _titleish(line, limit=80) and not body_like:
-            paras.append(Para(TITLE, line, gap))
-            continue
+    return items
+
+
+def _markdown_para(line: str, gap: int) -> Para | None:
+    m = re.match(r"^(#{1,6})\s*(.*)$", line)
+    if m:
+        return Para(H2 if len(m.group(1)) <= 2 else H3, normalise_line(m.group(2)), gap)
+    if re.match(r"^[-*+]\s+", line):
+        return Para(BULLET, re.sub(r"^[-*+]\s+", "", line), gap)
+    return None
+
+
+def _line_text(line: str, gap: int, nxt: str, open_para: Para | None, paras: list[Para]) -> Para | None:
+    """Append one line of text as the paragraph it starts or continues; the paragraph left open."""
+    lead = parse_lead(line)
+    if lead is not None and lead.credits is not None and lead.credits.is_photo and not lead.rest:
+        paras.append(Para(CREDIT, line, gap))
+        return None
+    if lead is not None:
         para = Para(BODY, line, gap)
         paras.append(para)
-        if not ends_sentence(line) and (cjk_len(line) >= 20 or unbalanced(line) or re.search(r"[，,、]", line)):
-            open_para = para
-    return paras
+        return None if ends_sentence(line) else para
+    if open_para is not None:
+        if gap >= 2 and ends_sentence(line) and nxt and not _special(nxt):
+            paras.append(Para(CAPTION, line, gap))  # a photo caption set inside a sentence
+            return open_para
+        open_para.text += line
+        return None if ends_sentence(line) else open_para
+    if gap >= 2 and PROMO.search(line) and cjk_len(line) <= 60:
+        paras.append(Para(FURNITURE, line, gap))
+        return None
+    body_like = cjk_len(line) >= 30 and re.search(r"[，,]", line) and not _special(nxt)
+    body_like = body_like or len(re.findall(r"[，,]", line)) >= 2
+    body_like = body_like and parse_lead(nxt) is None
+    if _titleish(line, limit=80, whole_line=True) and not body_like:
+        paras.append(Para(TITLE, line, gap))
+        return None
+    para = Para(BODY, line, gap)
+    paras.append(para)
+    if not ends_sentence(line) and (cjk_len(line) >= 20 or ends_mid_sentence(line) or re.search(r"[，,、]", line)):
+        return para
+    return None

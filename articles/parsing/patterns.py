@@ -28,6 +28,10 @@ JUMP = re.compile(
     r"^[（(]?\s*(?P<verb>下转|上接|转|接|详见|见)\s*(?:第\s*)?(?P<page>[A-Za-z]?\s*\d{1,2})\s*版"
     r"(?:[^。]{0,12})?[）)]?$"
 )
+# A pointer printed at the end of a paragraph: `……增长6.9%。（详见B3版）`.
+TRAILING_JUMP = re.compile(
+    r"(?<=[。！？”）)])\s*(?P<jump>[（(]\s*(?:下转|转|详见|见)\s*(?:第\s*)?[A-Za-z]?\s*\d{1,2}\s*版[^。（()）]{0,8}[）)])\s*$"
+)
 _AGENCY_ALT = "|".join(AGENCIES)
 LEAD = re.compile(
     rf"^(?P<ju>据)?(?P<src>{_AGENCY_ALT}|[{CJK}·]{{2,14}}?)(?:讯|(?P<place>[{CJK}]{{2,8}}?)\s*(?P<d1>\d{{1,2}}月\d{{1,2}}日)电)"
@@ -173,6 +177,14 @@ def parse_lead(paragraph: str) -> Lead | None:
     printed = paragraph[:pos]
     body = paragraph[pos:].lstrip()
     return Lead(printed=printed.strip(), source=normalise_source(src), dateline=dateline, credits=credits, rest=body)
+
+
+def split_trailing_jump(paragraph: str) -> tuple[str, str]:
+    """(paragraph, jump line): the pointer at the end of a paragraph, if any, stands alone."""
+    m = TRAILING_JUMP.search(paragraph)
+    if not m or parse_jump(m.group("jump")) is None:
+        return paragraph, ""
+    return paragraph[: m.start()].rstrip(), m.group("jump")
 
 
 def parse_jump(line: str) -> str | None:

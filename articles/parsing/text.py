@@ -110,6 +110,17 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in SENTENCE_END
 
 
+# Characters a Chinese title never ends on: they need the words that follow them.
+DANGLING = set("的在和与及把被对从向将是就都也还而并但让使由给比跟这那其该各每之于以或且")
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """Whether the sentence goes on after this line: it ends with a comma or colon, an open
+    quote or bracket, or a word that needs the next one (`……现在` / `下楼就能办好`)."""
+    text = text.rstrip()
+    return bool(text) and (text[-1] in "，,、：:" or text[-1] in OPENERS or unbalanced(text) or text[-1] in DANGLING)
+
+
 def unbalanced(text: str) -> bool:
     """An opening quote or bracket with no closer: the sentence goes on in the next line."""
     pairs = {"“": "”", "（": "）", "(": ")", "《": "》", "「": "」", "‘": "’"}

@@ -47,3 +47,44 @@ def test_the_surname_list_is_a_list_of_surnames():
 def test_nothing_lost_on_these_pages():
     for page in ("新大桥今日通车新大桥今日通车。。\n", "株洲日报讯 6月2日至3日，市长调研。\n"):
         assert lost_characters(parse_text(page)) == {}
+
+
+LINES_PAGE = """全市上半年经济运行稳中有进
+株洲日报讯 今年上半年，全市地区生产总值同比增长6.5%，规模工业增加值增长7.2%，经济运行稳中有进。
+市统计局相关负责人介绍，上半年全市固定资产投资增长8.1%，社会消费品零售总额增长6.9%。（详见B3版）
+株洲日报记者 王丽
+通讯员 陈静
+石峰区打造“15分钟生活圈”
+便民服务就在家门口
+社区居民在新建的便民服务中心办理业务。 石峰区融媒体中心 供图
+株洲日报讯 7月5日，记者从石峰区获悉，该区今年新建改建社区便民服务中心12个，居民步行15分钟即可办理各类事务。
+在响石岭街道，便民服务中心设有医保、社保、
+家政服务网点，周边居民纷纷点赞。
+有的居民告诉记者，以前办事要跑到区里，现在
+下楼就能办好。“真方便！”居民刘阿姨说。
+下一步，该区将继续完善社区服务功能，明年实现全覆盖。
+"""
+
+
+def test_a_teaser_pointing_to_another_page():
+    teaser = parse_text(LINES_PAGE).articles[0]
+    assert (teaser.kind, teaser.headline, teaser.continued_to) == ("teaser", "全市上半年经济运行稳中有进", "B3")
+    assert teaser.body.endswith("增长6.9%。")
+
+
+def test_a_byline_above_its_title_stack_and_a_caption_credits_the_story():
+    articles = parse_text(LINES_PAGE).articles
+    assert len(articles) == 2, [a.headline for a in articles]
+    story = articles[1]
+    # who did what, then a slogan: kicker + headline
+    assert (story.kicker, story.headline) == ("石峰区打造“15分钟生活圈”", "便民服务就在家门口")
+    assert (story.reporters, story.correspondents, story.photographers) == (["王丽"], ["陈静"], [])
+    assert story.captions == ["社区居民在新建的便民服务中心办理业务。 石峰区融媒体中心 供图"]
+    assert story.body.startswith("记者从石峰区获悉") and story.body.endswith("明年实现全覆盖。")
+
+
+def test_a_line_that_ends_mid_sentence_is_never_a_title():
+    story = parse_text(LINES_PAGE).articles[-1]
+    assert story.section_headings == []
+    assert "以前办事要跑到区里，现在下楼就能办好。" in story.body
+    assert lost_characters(parse_text(LINES_PAGE)) == {}
