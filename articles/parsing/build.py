@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from .assemble import Group
 from .layout import (
     BODY,
@@ -22,53 +20,10 @@ from .layout import (
 )
 from .patterns import AGENCIES, Credits, normalise_source, parse_byline, parse_jump, parse_lead
 from .text import cjk_len
+from .titles import Roles, join_title, title_roles
 from .types import Kind, ParsedArticle
 
 LABEL_MAX = 6  # a column label (栏目) is a few characters standing after the title, above the byline
-
-
-def join_title(text: str) -> str:
-    """A headline printed in parts (`分区分级精准施策 复工复产秩序井然`) reads as one line."""
-    return re.sub(r"(?<=[^\sA-Za-z0-9]) +(?=[^\sA-Za-z0-9])", "", text).strip()
-
-
-def title_roles(elements: list[str]) -> tuple[str | None, str, str | None]:
-    """(kicker, headline, subheadline) from a title's printed elements, in printed order."""
-    parts: list[str] = []
-    for element in elements:
-        head, dash, tail = element.partition("——")
-        if dash and head.strip():
-            parts += [head.strip(), "——" + tail.strip()]
-        else:
-            parts.append(element.strip())
-    subs = [p for p in parts if p.startswith("——")]
-    main = [p for p in parts if not p.startswith("——")]
-    kicker: str | None = None
-    headline = ""
-    if len(main) == 1:
-        pieces = main[0].split(" ")
-        if len(pieces) >= 3:
-            kicker, headline = pieces[0], join_title(" ".join(pieces[1:]))
-        elif len(pieces) == 2 and cjk_len(pieces[0]) >= 10 and cjk_len(pieces[0]) >= 2 * cjk_len(pieces[1]):
-            kicker, headline = pieces
-        else:
-            headline = join_title(main[0])
-    elif len(main) >= 2:
-        first, second = main[0], main[1]
-        pieces = first.split(" ")
-        if len(pieces) >= 3:
-            kicker, headline = pieces[0], join_title(" ".join(pieces[1:]))
-            subs = main[1:] + subs
-        elif len(main) == 2 and cjk_len(second) <= cjk_len(first) and not subs:
-            kicker, headline = first, join_title(second)
-        else:
-            headline = join_title(first)
-            subs = main[1:] + subs
-    sub = " ".join(subs) if subs else None
-    return kicker, headline, sub
-
-
-Roles = tuple[str | None, str, str | None]
 
 
 def build_article(group: Group, paper: str, roles: Roles | None = None) -> tuple[ParsedArticle, list[str]]:

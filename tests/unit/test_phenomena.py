@@ -76,8 +76,8 @@ def test_a_byline_above_its_title_stack_and_a_caption_credits_the_story():
     articles = parse_text(LINES_PAGE).articles
     assert len(articles) == 2, [a.headline for a in articles]
     story = articles[1]
-    # who did what, then a slogan: kicker + headline
-    assert (story.kicker, story.headline) == ("石峰区打造“15分钟生活圈”", "便民服务就在家门口")
+    title = (story.kicker or "") + story.headline + (story.subheadline or "")
+    assert title == "石峰区打造“15分钟生活圈”便民服务就在家门口"
     assert (story.reporters, story.correspondents, story.photographers) == (["王丽"], ["陈静"], [])
     assert story.captions == ["社区居民在新建的便民服务中心办理业务。 石峰区融媒体中心 供图"]
     assert story.body.startswith("记者从石峰区获悉") and story.body.endswith("明年实现全覆盖。")
@@ -88,3 +88,38 @@ def test_a_line_that_ends_mid_sentence_is_never_a_title():
     assert story.section_headings == []
     assert "以前办事要跑到区里，现在下楼就能办好。" in story.body
     assert lost_characters(parse_text(LINES_PAGE)) == {}
+
+
+def test_title_roles_follow_what_each_line_says():
+    from articles.parsing.titles import title_roles
+
+    # an official and what they did, then a slogan: kicker + headline
+    assert title_roles(["市长王建国调研重点项目建设时强调", "抢抓晴好天气 全力冲刺二季度"]) == (
+        "市长王建国调研重点项目建设时强调",
+        "抢抓晴好天气全力冲刺二季度",
+        None,
+    )
+    # a meeting announced, then what it did: headline + subheadline
+    assert title_roles(["市政府召开第十二次常务会议", "研究城市更新和防汛工作"]) == (
+        None,
+        "市政府召开第十二次常务会议",
+        "研究城市更新和防汛工作",
+    )
+    # a plain fact printed under its slogan is the kicker
+    assert title_roles(["稳就业 促增收", "全市新增就业岗位3.2万个"]) == (
+        "全市新增就业岗位3.2万个",
+        "稳就业促增收",
+        None,
+    )
+    # kicker and headline on one line
+    assert title_roles(["市委书记深入企业调研时强调 坚决筑牢安全生产防线"]) == (
+        "市委书记深入企业调研时强调",
+        "坚决筑牢安全生产防线",
+        None,
+    )
+    # a third line is the subheadline
+    assert title_roles(["市长调研重点项目时强调", "全力冲刺二季度", "确保完成全年目标任务"]) == (
+        "市长调研重点项目时强调",
+        "全力冲刺二季度",
+        "确保完成全年目标任务",
+    )

@@ -1,0 +1,111 @@
+"""Which printed title line is the kicker (引题), the headline (主题) and the subheadline (副题).
+
+Font sizes are lost in extracted text, so the roles are read from what each line says:
+- a kicker names who did what (`市长王建国调研重点项目时强调`, `…会议召开`) or states a plain
+  fact (`全市新增就业岗位3.2万个`); it stands above a headline that is a slogan or a message;
+- a headline is the message (`坚决筑牢安全防线`, `稳就业 促增收`), often in two parallel halves;
+- a subheadline follows a headline that announces an event, with who attended or what was
+  decided, or starts with a dash (`——`).
+When the lines give no such evidence, the first line is the headline and the rest its
+subheadline: the printed order is kept, so the title reads as printed whatever the roles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import cjk_len
+
+Roles = tuple[str | None, str, str | None]
+
+# Who did what: an official's or body's activity, ending the line.
+ACTIVITY = re.compile(
+    r"(时强调|时指出|时要求|时表示|时说|强调|指出|要求|调研|督导|督查|检查|考察|视察|走访|看望|慰问|会见|"
+    r"会谈|主持召开|主持|出席|深入|部署|宣讲|讲授)[^，。]{0,24}$"
+)
+# An event announced: the line ends with the event happening.
+EVENT = re.compile(r"(召开|举行|举办|开幕|闭幕|启动|开工|落幕|揭牌|签约|发布|开通|通车|召开会议|会议)$")
+# A plain fact: a count with its measure word.
+COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|名|项|人|万|亿|元|%|％|支|所|条|座|公里|千米|吨|户|件|次|场|批|倍)")
+# A slogan: a call to act, or a message in quotes.
+CALL = re.compile(
+    r"^(坚决|全力|加快|推动|奋力|持续|扎实|聚焦|抓好|抓实|落实|筑牢|打造|奏响|让|助力|确保|携手|共建|共创|争当|争做|勇当|凝心|聚力|决战|决胜|守护|点亮|绘就|书写)"
+)
+ATTENDANCE = re.compile(r"(出席|参加|主持|讲话|陪同|出席会议|参加会议|研究|审议|听取|学习)")
+
+
+def join_title(text: str) -> str:
+    """A headline printed in parts (`分区分级精准施策 复工复产秩序井然`) reads as one line."""
+    return re.sub(r"(?<=[^\sA-Za-z0-9]) +(?=[^\sA-Za-z0-9])", "", text).strip()
+
+
+def is_kicker_like(line: str) -> bool:
+    """Who did what, an event announced, or a plain fact: the line above a slogan."""
+    text = line.replace(" ", "")
+    return bool(ACTIVITY.search(text) or EVENT.search(text) or COUNT.search(text))
+
+
+def is_slogan_like(line: str) -> bool:
+    """A message: a call to act, a quoted phrase, or two parallel halves (`稳就业 促增收`)."""
+    text = line.strip()
+    if COUNT.search(text) or ACTIVITY.search(text.replace(" ", "")):
+        return False
+    halves = text.split(" ")
+    parallel = len(halves) == 2 and abs(cjk_len(halves[0]) - cjk_len(halves[1])) <= 2
+    return bool(CALL.match(text) or "“" in text or parallel)
+
+
+def _is_attendance(line: str) -> bool:
+    return bool(ATTENDANCE.search(line)) and not is_slogan_like(line)
+
+
+def _pair(first: str, second: str) -> Roles:
+    """Two main lines in printed order."""
+    if EVENT.search(first.replace(" ", "")) and (_is_attendance(second) or not is_slogan_like(second)):
+        return None, join_title(first), second
+    if is_kicker_like(first) and is_slogan_like(second):
+        return first, join_title(second), None
+    if is_slogan_like(first) and COUNT.search(second) and not is_slogan_like(second):
+        return second, join_title(first), None  # a fact printed under its slogan is its kicker
+    if cjk_len(second) <= cjk_len(first) and is_kicker_like(first):
+        return first, join_title(second), None
+    return None, join_title(first), second
+
+
+def _one_line(line: str) -> Roles:
+    """A kicker and headline printed on one line, separated by a space."""
+    pieces = line.split(" ")
+    if len(pieces) >= 2:
+        head, rest = pieces[0], " ".join(pieces[1:])
+        if is_kicker_like(head) and cjk_len(head) >= 6 and not is_kicker_like(rest):
+            return head, join_title(rest), None
+        if len(pieces) >= 3 and cjk_len(head) >= 8:
+            return head, join_title(rest), None
+        if len(pieces) == 2 and cjk_len(head) >= 10 and cjk_len(head) >= 2 * cjk_len(rest):
+            return head, join_title(rest), None
+    return None, join_title(line), None
+
+
+def title_roles(elements: list[str]) -> Roles:
+    """(kicker, headline, subheadline) from a title's printed elements, in printed order."""
+    parts: list[str] = []
+    for element in elements:
+        head, dash, tail = element.partition("——")
+        if dash and head.strip():
+            parts += [head.strip(), "——" + tail.strip()]
+        else:
+            parts.append(element.strip())
+    subs = [p for p in parts if p.startswith("——")]
+    main = [p for p in parts if not p.startswith("——")]
+    if not main:
+        return None, "", " ".join(subs) or None
+    if len(main) == 1:
+        kicker, headline, sub = _one_line(main[0])
+    elif len(main) == 2:
+        kicker, headline, sub = _pair(main[0], main[1])
+    elif is_kicker_like(main[0]) and not is_kicker_like(main[1]):
+        kicker, headline, sub = main[0], join_title(main[1]), " ".join(main[2:])
+    else:
+        kicker, headline, sub = None, join_title(main[0]), " ".join(main[1:])
+    subs = ([sub] if sub else []) + subs
+    return kicker, headline, (" ".join(subs) or None)
