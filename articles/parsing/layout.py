@@ -146,17 +146,7 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
     kinds = [_chunk_kind(c, width) for _, c in chunks]
     for start, end in tables.items():
         kinds[start : end + 1] = [TABLE] * (end - start + 1)
-    i = 0
-    while i < len(kinds):  # a run of title chunks must be followed by a new article's start
-        if kinds[i] != TITLE:
-            i += 1
-            continue
-        j = i
-        while j < len(kinds) and kinds[j] == TITLE:
-            j += 1
-        if j < len(kinds) and kinds[j] == BODY:
-            kinds[i:j] = [BODY] * (j - i)
-        i = j
+    _confirm_titles(chunks, kinds)
     paras: list[Para] = []
     open_para: Para | None = None
     index = 0
@@ -175,6 +165,10 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
             continue
         if kind == TITLE:
             paras.extend(Para(TITLE, t, gap) for t in _title_elements(chunk))
+            open_para = None
+            continue
+        if kind == HEADING:
+            paras.append(Para(HEADING, "".join(chunk), gap))
             open_para = None
             continue
         local = [cjk_len(ln) for _, c in chunks[max(0, index - 4) : index + 3] for ln in c if cjk_len(ln) >= 8]
@@ -209,6 +203,47 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
                 paras.append(Para(CAPTION, caption, 0))
                 open_para = None
     return paras
+
+
+def _confirm_titles(chunks: list[tuple[int, list[str]]], kinds: list[str]) -> None:
+    """Title chunks in PDF text come after their body and before the next byline or lead. A run of
+    title-like chunks followed by body text is one of three things: the title of a photo story
+    whose caption and credit follow; a section heading (小标题) between two paragraphs of one
+    story; or, most often, a line of body text cut off at a column end."""
+    i = 0
+    while i < len(kinds):
+        if kinds[i] != TITLE:
+            i += 1
+            continue
+        j = i
+        while j < len(kinds) and kinds[j] == TITLE:
+            j += 1
+        if j < len(kinds) and kinds[j] == BODY and not _photo_caption_at(chunks, kinds, j):
+            heading = _reads_as_heading(chunks, kinds, i, j)
+            kinds[i:j] = [HEADING if heading else BODY] * (j - i)
+        i = j
+
+
+def _photo_caption_at(chunks: list[tuple[int, list[str]]], kinds: list[str], j: int) -> bool:
+    """A short text (one or two chunks) closed by a photo credit that names its photographers."""
+    k = j
+    while k < len(kinds) and kinds[k] == BODY and k - j < 2:
+        k += 1
+    if k >= len(kinds) or kinds[k] != "start":
+        return False
+    credits = parse_byline(chunks[k][1][0])
+    chars = sum(cjk_len(ln) for _, c in chunks[j:k] for ln in c)
+    return credits is not None and credits.is_photo and bool(credits.photographers) and chars <= 400
+
+
+def _reads_as_heading(chunks: list[tuple[int, list[str]]], kinds: list[str], i: int, j: int) -> bool:
+    """One short chunk between a finished sentence and a paragraph that starts afresh (a column-end
+    fragment is followed by the rest of its word and a comma within a few characters)."""
+    if j - i != 1 or i == 0 or kinds[i - 1] != BODY or len(chunks[i][1]) > 2:
+        return False
+    if not ends_sentence(chunks[i - 1][1][-1]) or any(cjk_len(ln) > 20 for ln in chunks[i][1]):
+        return False
+    return not re.search(r"[，,、]", chunks[j][1][0][:4])
 
 
 def _title_elements(chunk: list[str]) -> list[str]:

@@ -123,3 +123,60 @@ def test_title_roles_follow_what_each_line_says():
         "全力冲刺二季度",
         "确保完成全年目标任务",
     )
+
+
+PDF_PAGE = """株洲日报记者 李华
+
+株洲日报讯 6月14日，城区首条
+智慧公交示范线在河西正式开通。
+这条线路全长18公里，沿途设站
+26个，全部站台配备了电子站牌。
+
+据介绍，示范线采用新能源车辆，
+发车间隔缩短至8分钟。
+
+城区首条智慧公交示范线开通
+
+6月13日，在渌口区南洲镇的
+稻田里，农机手驾驶插秧机来回
+穿梭，一行行秧苗整齐地插进水
+田。眼下正是早稻插秧的关键时
+期，全区已完成插秧面积8万亩。
+
+株洲日报记者 黄志强 通讯员 吴敏 摄
+
+插秧机穿梭
+
+稻田披新绿
+
+株洲日报记者 赵丽
+
+株洲日报讯 6月14日，第十届湘
+江龙舟赛在株洲落幕，24支队伍
+同场竞技。
+
+赛前，各队进行了充分准备。
+
+“一条心”
+
+比赛当天，数万市民到江边观战，
+为选手们加油助威。
+
+湘江龙舟赛落幕
+"""
+
+
+def test_a_photo_story_between_two_stories_is_its_own_article():
+    articles = parse_text(PDF_PAGE).articles
+    assert [a.headline for a in articles] == ["城区首条智慧公交示范线开通", "插秧机穿梭", "湘江龙舟赛落幕"]
+    bus, photo, race = articles
+    assert (photo.kind, photo.subheadline, photo.photographers) == ("photo", "稻田披新绿", ["黄志强", "吴敏"])
+    assert bus.photographers == [] and bus.body.endswith("缩短至8分钟。")
+    assert photo.captions[0].startswith("6月13日，在渌口区南洲镇的稻田里")
+
+
+def test_a_section_heading_inside_a_story_stays_inside():
+    race = parse_text(PDF_PAGE).articles[-1]
+    assert race.section_headings == ["“一条心”"]
+    assert race.body.endswith("为选手们加油助威。")
+    assert lost_characters(parse_text(PDF_PAGE)) == {}
