@@ -10,7 +10,14 @@ import hashlib
 from collections import Counter
 from datetime import date
 
-from .assemble import Group, assign_titles, attach_orphan_bylines, group_paragraphs, merge_section_headings
+from .assemble import (
+    Group,
+    assign_titles,
+    attach_orphan_bylines,
+    group_paragraphs,
+    merge_section_headings,
+    reunite_far_titles,
+)
 from .build import build_article, markdown_groups
 from .dates import infer_issue_date
 from .decode import DecodeError, decode_bytes
@@ -73,10 +80,14 @@ def parse_text(
             _keep(art, extra, articles, unassigned)
     else:
         paras = pdf_paragraphs(lines) if fmt == PDF else line_paragraphs(lines)
+        for index, para in enumerate(paras):
+            para.index = index
         items = attach_orphan_bylines(group_paragraphs(paras))
         if fmt != PDF:
             items = merge_section_headings(items)
-        for group in assign_titles(items, fmt):
+        groups = assign_titles(items, fmt)
+        reunite_far_titles(groups)
+        for group in groups:
             art, extra = build_article(group, paper)
             _keep(art, extra, articles, unassigned)
         if not articles:

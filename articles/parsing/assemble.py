@@ -221,3 +221,51 @@ def assign_titles(items: list[object], fmt: str) -> list[Group]:
     if runs[0]:
         groups[0].titles = runs[0] + groups[0].titles
     return groups
+
+
+def title_fit(titles: list[Para], group: Group) -> float:
+    """How much of a title's wording the group's body repeats: the share of its character pairs
+    found in the opening of the body (news repeats its headline's words in its first lines)."""
+    grams = bigrams("".join(t.text for t in titles))
+    return len(grams & group.body_bigrams()) / len(grams) if grams else 0.0
+
+
+def reunite_far_titles(groups: list[Group]) -> None:
+    """A story whose title block was printed far from its body (PDF text: next to another story's
+    title, hundreds of lines away) is left without a title by the pairing of neighbours. The
+    title lines another group took that fit this body far better than their taker's body move
+    here, with the byline printed right after them."""
+    for group in groups:
+        if group.titles or not group.body_text:
+            continue
+        best: tuple[float, Group, int, int] | None = None
+        for other in groups:
+            n = len(other.titles)
+            for start, end in [(k, n) for k in range(1, n)] + [(0, k) for k in range(1, n)]:
+                part, rest = other.titles[start:end], other.titles[:start] + other.titles[end:]
+                gain = title_fit(part, group) - title_fit(part, other)
+                if title_fit(part, group) >= 0.5 and gain >= 0.4 and title_fit(rest, other) >= title_fit(part, other):
+                    if best is None or gain > best[0]:
+                        best = (gain, other, start, end)
+        if best is None:
+            continue
+        _, other, start, end = best
+        while start > 1 and end == len(other.titles) and title_fit(other.titles[start - 1 : start], other) < 0.3:
+            start -= 1  # a title stack moves whole: its lines that do not fit the taker come too
+        group.titles = other.titles[start:end]
+        del other.titles[start:end]
+        _take_byline_after(group, groups)
+
+
+def _take_byline_after(group: Group, groups: list[Group]) -> None:
+    """The byline printed right after a moved title, if it opens a run of two bylines elsewhere."""
+    if group.has(BYLINE) or not group.titles:
+        return
+    after = group.titles[-1].index + 1
+    for other in groups:
+        bylines = [p for p in other.paras if p.kind == BYLINE]
+        if len(bylines) >= 2 and bylines[0].index == after:
+            other.paras.remove(bylines[0])
+            other._bigrams = None
+            group.paras.insert(0, bylines[0])
+            return

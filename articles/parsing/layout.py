@@ -38,6 +38,7 @@ class Para:
     text: str
     gap: int = 1  # blank lines before it
     lines: list[str] = field(default_factory=list)
+    index: int = -1  # position on the page, among its paragraphs
 
 
 def detect_format(lines: list[str]) -> str:

@@ -180,3 +180,52 @@ def test_a_section_heading_inside_a_story_stays_inside():
     assert race.section_headings == ["“一条心”"]
     assert race.body.endswith("为选手们加油助威。")
     assert lost_characters(parse_text(PDF_PAGE)) == {}
+
+
+FAR_TITLE_PAGE = """清晨六点，炎陵县的茶园里已是
+一片忙碌。采茶工们背着竹篓，
+在茶垄间穿梭，指尖翻飞。
+
+今年，炎陵黄桃茶园新增面积
+两千亩，茶农人均增收三千元。
+“茶叶成了致富叶。”茶农老刘
+笑着说。
+
+在茶叶加工厂，新引进的生产线
+正在满负荷运转，每天能加工鲜
+叶五吨。
+
+株洲日报记者 赵丽
+
+株洲日报讯 6月14日，第十届湘
+江龙舟赛在株洲落幕，24支队伍
+同场竞技，醴陵队夺得冠军。
+
+比赛吸引了数万市民到江边观战。
+
+湘江龙舟赛落幕
+
+茶香飘满致富路
+
+炎陵茶园新增两千亩，茶农人均增收三千元
+
+株洲日报记者 孙伟 通讯员 钟涛
+
+株洲日报记者 李华
+
+株洲日报讯 6月14日，城区首条
+智慧公交示范线在河西正式开通。
+
+城区首条智慧公交示范线开通
+"""
+
+
+def test_a_title_printed_far_from_its_body_finds_it_with_its_byline():
+    articles = parse_text(FAR_TITLE_PAGE).articles
+    assert [(a.headline, a.reporters) for a in articles] == [
+        ("茶香飘满致富路", ["孙伟"]),
+        ("湘江龙舟赛落幕", ["赵丽"]),
+        ("城区首条智慧公交示范线开通", ["李华"]),
+    ]
+    assert articles[0].subheadline == "炎陵茶园新增两千亩，茶农人均增收三千元"
+    assert articles[0].correspondents == ["钟涛"]
