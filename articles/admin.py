@@ -165,7 +165,9 @@ class ArticleForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(HistoryMixin, admin.ModelAdmin):
     form = ArticleForm
-    list_display = ("headline_or_opening", "issue_date", "page_label", "order", "kind", "reporters", "edited")
+    list_display = (
+        "headline_or_opening", "issue_date", "page_label", "order", "kind", "reporters", "parse_confidence", "edited",
+    )
     list_filter = (YearFilter, "page_label", "kind", "source", EditedFilter, NoHeadlineFilter)
     search_fields = ("headline",)
     search_help_text = "与前台检索相同：按标题、正文中的任意文字查找"

@@ -134,6 +134,10 @@ class Article(models.Model):
     continued_from = models.CharField("上接版次", max_length=16, blank=True)
     edited_fields = ArrayField(models.CharField(max_length=30), default=list, blank=True, verbose_name="人工修改的字段")
     credits_edited = models.BooleanField("署名经人工修改", default=False)
+    parse_confidence = models.FloatField(
+        "解析置信度", default=1.0, editable=False,
+        help_text="版面证据对标题、署名与正文归属的支持程度（0–1），人工校对从最低者开始",
+    )
     # Denormalised from the page so search can filter and sort without joins.
     issue_date = models.DateField("出版日期", null=True, editable=False)
     page_label = models.CharField("版次", max_length=16, blank=True, editable=False)

@@ -191,6 +191,7 @@ def _apply(row: Article, art: ParsedArticle, order: int) -> None:
     row.lead, row.section_headings, row.tables = art.lead or "", art.section_headings, art.tables
     row.bylines, row.jump, row.continued_to = art.bylines, art.jump or "", art.continued_to or ""
     row.issue_date, row.page_label = row.page.issue.date, row.page.label
+    row.parse_confidence = art.confidence
     apply_search_columns(row)
 
 

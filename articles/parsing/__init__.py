@@ -25,7 +25,7 @@ from .layout import MARKDOWN, PDF, detect_format, line_paragraphs, pdf_paragraph
 from .text import normalise_line
 from .types import Kind, ParsedArticle, ParseResult
 
-PARSER_VERSION = "2"  # bump when parsing or the stored search columns change: ingest re-parses
+PARSER_VERSION = "3"  # bump when parsing or the stored search columns change: ingest re-parses
 DEFAULT_PAPER = "株洲日报"
 
 __all__ = [

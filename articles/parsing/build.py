@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .assemble import Group
+from .confidence import confidence
 from .layout import (
     BODY,
     BULLET,
@@ -88,6 +89,7 @@ def build_article(group: Group, paper: str, roles: Roles | None = None) -> tuple
     art.kind = _kind(art, group, credits, signature)
     if art.kind == Kind.PHOTO and not art.captions and art.body:
         art.captions = [art.body.replace("\n", "")]
+    art.confidence = confidence(art)
     return art, unassigned
 
 

@@ -31,6 +31,8 @@ COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|名|项|人|万|亿|元|%|％|�
 CALL = re.compile(
     r"^(坚决|全力|加快|推动|奋力|持续|扎实|聚焦|抓好|抓实|落实|筑牢|打造|奏响|让|助力|确保|携手|共建|共创|争当|争做|勇当|凝心|聚力|决战|决胜|守护|点亮|绘就|书写)"
 )
+# A modifying phrase that sets the scene for the headline (`在疫情防控中表现突出`).
+SETTING = re.compile(r"^(在|随着|围绕|面对|伴随|借助|依托|聚焦|立足|紧扣|坚持)")
 ATTENDANCE = re.compile(r"(出席|参加|主持|讲话|陪同|出席会议|参加会议|研究|审议|听取|学习)")
 
 
@@ -42,7 +44,7 @@ def join_title(text: str) -> str:
 def is_kicker_like(line: str) -> bool:
     """Who did what, an event announced, or a plain fact: the line above a slogan."""
     text = line.replace(" ", "")
-    return bool(ACTIVITY.search(text) or EVENT.search(text) or COUNT.search(text))
+    return bool(ACTIVITY.search(text) or EVENT.search(text) or COUNT.search(text) or SETTING.match(text))
 
 
 def is_slogan_like(line: str) -> bool:
@@ -50,8 +52,8 @@ def is_slogan_like(line: str) -> bool:
     text = line.strip()
     if COUNT.search(text) or ACTIVITY.search(text.replace(" ", "")):
         return False
-    halves = text.split(" ")
-    parallel = len(halves) == 2 and abs(cjk_len(halves[0]) - cjk_len(halves[1])) <= 2
+    halves = re.split(r"[ ，,]", text)
+    parallel = len(halves) == 2 and abs(cjk_len(halves[0]) - cjk_len(halves[1])) <= 3
     return bool(CALL.match(text) or "“" in text or parallel)
 
 
@@ -63,7 +65,13 @@ def _pair(first: str, second: str) -> Roles:
     """Two main lines in printed order."""
     if EVENT.search(first.replace(" ", "")) and (_is_attendance(second) or not is_slogan_like(second)):
         return None, join_title(first), second
+    if ACTIVITY.search(first.replace(" ", "")) and not is_kicker_like(second):
+        return first, join_title(second), None  # who did what, then the message
     if is_kicker_like(first) and is_slogan_like(second):
+        return first, join_title(second), None
+    if is_slogan_like(second) and not is_slogan_like(first) and cjk_len(first) >= cjk_len(second):
+        return first, join_title(second), None
+    if SETTING.match(first) and not SETTING.match(second):
         return first, join_title(second), None
     if is_slogan_like(first) and COUNT.search(second) and not is_slogan_like(second):
         return second, join_title(first), None  # a fact printed under its slogan is its kicker
@@ -99,8 +107,9 @@ def title_roles(elements: list[str]) -> Roles:
     main = [p for p in parts if not p.startswith("——")]
     if not main:
         return None, "", " ".join(subs) or None
-    if len(main) == 1:
-        kicker, headline, sub = _one_line(main[0])
+    kicker, headline, sub = _one_line(main[0])
+    if kicker is not None or len(main) == 1:
+        sub = " ".join(main[1:])
     elif len(main) == 2:
         kicker, headline, sub = _pair(main[0], main[1])
     elif is_kicker_like(main[0]) and not is_kicker_like(main[1]):

@@ -37,6 +37,7 @@ class ParsedArticle:
     section_headings: list[str] = field(default_factory=list)  # body paragraphs that are 小标题
     tables: list[str] = field(default_factory=list)  # table text, one cell per line
     jump: str | None = None  # the printed jump line ("下转 A2 版")
+    confidence: float = 0.0  # how strongly the page's evidence holds this article together (confidence.py)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -229,3 +229,11 @@ def test_a_title_printed_far_from_its_body_finds_it_with_its_byline():
     ]
     assert articles[0].subheadline == "炎陵茶园新增两千亩，茶农人均增收三千元"
     assert articles[0].correspondents == ["钟涛"]
+
+
+def test_each_article_carries_a_confidence_and_the_weakest_is_the_doubtful_one():
+    articles = parse_text(LINES_PAGE + "\n有的居民告诉记者，以前\n").articles
+    assert all(0.0 <= a.confidence <= 1.0 for a in articles)
+    sure = parse_text(FAR_TITLE_PAGE).articles[0]
+    untitled = parse_text("全市今年新建社区服务中心12个，居民步行即可办事。\n").articles[0]
+    assert untitled.headline == "" and untitled.confidence < sure.confidence

@@ -1,0 +1,37 @@
+"""How strongly the evidence on the page holds one parsed article together, from 0 to 1.
+
+Staff review starts from the weakest articles. Each piece of evidence is a named feature with a
+weight, so a new kind of evidence is a new line here:
+- the title's wording reappears in the body (news repeats its headline in its first lines);
+- the article has a printed start: a byline, a lead (`株洲日报讯`), a signature or a photo credit;
+- the headline reads as a title (present, of a title's length, not stopping mid-sentence);
+- the body reads as a story (present, ending a sentence or pointing to another page).
+"""
+
+from __future__ import annotations
+
+from .text import bigrams, cjk_len, ends_mid_sentence, ends_sentence
+from .types import ParsedArticle
+
+WEIGHTS = {"title_fit": 0.35, "printed_start": 0.25, "headline_shape": 0.2, "body_shape": 0.2}
+
+
+def features(art: ParsedArticle) -> dict[str, float]:
+    title = (art.kicker or "") + art.headline + (art.subheadline or "")
+    grams = bigrams(title)
+    body_grams = bigrams(art.body[:3000] + "".join(art.captions))
+    fit = len(grams & body_grams) / len(grams) if grams else 0.0
+    started = bool(art.bylines or art.lead or art.reporters or art.authors or art.photographers)
+    headline_ok = bool(art.headline) and 4 <= cjk_len(art.headline) <= 48 and not ends_mid_sentence(art.headline)
+    body = art.body.rstrip()
+    body_ok = bool(body or art.captions) and (not body or ends_sentence(body) or bool(art.continued_to))
+    return {
+        "title_fit": min(1.0, fit / 0.6),
+        "printed_start": 1.0 if started else 0.0,
+        "headline_shape": 1.0 if headline_ok else 0.0,
+        "body_shape": 1.0 if body_ok else 0.0,
+    }
+
+
+def confidence(art: ParsedArticle) -> float:
+    return round(sum(WEIGHTS[name] * value for name, value in features(art).items()), 3)
