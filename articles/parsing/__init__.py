@@ -1,7 +1,11 @@
 """The page parser: bytes in, dataclasses out. Pure Python with no Django import, so it can be
 tested and benchmarked alone.
 
-    bytes -> decode -> detect format -> normalise -> paragraphs -> group -> pair titles -> articles
+    bytes -> decode (decode.py) -> normalise each line (text.py) -> detect the format
+    (paragraphs.py) -> typed paragraphs (pdf.py / lines.py) -> groups of body text and runs of
+    title lines (grouping.py) -> titles paired with bodies by weighed evidence (pairing.py)
+    -> articles with title roles, credits, lead and kind (build.py, titles.py, patterns.py)
+    -> the issue date (dates.py) and each article's confidence (confidence.py).
 """
 
 from __future__ import annotations
@@ -10,20 +14,16 @@ import hashlib
 from collections import Counter
 from datetime import date
 
-from .assemble import (
-    Group,
-    assign_titles,
-    attach_orphan_bylines,
-    group_paragraphs,
-    merge_section_headings,
-    reunite_far_titles,
-)
-from .build import build_article, markdown_groups
+from .build import build_article
 from .dates import infer_issue_date
 from .decode import DecodeError, decode_bytes
-from .layout import MARKDOWN, PDF, detect_format, line_paragraphs, pdf_paragraphs
+from .grouping import Group, attach_orphan_bylines, group_paragraphs, markdown_groups, merge_section_headings
+from .lines import line_paragraphs
+from .pairing import assign_titles, reunite_far_titles
+from .paragraphs import detect_format
+from .pdf import pdf_paragraphs
 from .text import normalise_line
-from .types import Kind, ParsedArticle, ParseResult
+from .types import Kind, ParaKind, ParsedArticle, ParseResult, SourceFormat
 
 PARSER_VERSION = "3"  # bump when parsing or the stored search columns change: ingest re-parses
 DEFAULT_PAPER = "株洲日报"
@@ -32,8 +32,10 @@ __all__ = [
     "PARSER_VERSION",
     "DecodeError",
     "Kind",
+    "ParaKind",
     "ParseResult",
     "ParsedArticle",
+    "SourceFormat",
     "decode_bytes",
     "lost_characters",
     "parse_bytes",
@@ -70,7 +72,7 @@ def parse_text(
     fmt = detect_format(lines)
     unassigned: list[str] = []
     articles: list[ParsedArticle] = []
-    if fmt == MARKDOWN:
+    if fmt == SourceFormat.MARKDOWN:
         groups, before = markdown_groups(line_paragraphs(lines, markdown=True))
         if before:
             stray = Group(paras=before)
@@ -79,11 +81,11 @@ def parse_text(
             art, extra = build_article(group, paper, roles)
             _keep(art, extra, articles, unassigned)
     else:
-        paras = pdf_paragraphs(lines) if fmt == PDF else line_paragraphs(lines)
+        paras = pdf_paragraphs(lines) if fmt == SourceFormat.PDF else line_paragraphs(lines)
         for index, para in enumerate(paras):
             para.index = index
         items = attach_orphan_bylines(group_paragraphs(paras))
-        if fmt != PDF:
+        if fmt != SourceFormat.PDF:
             items = merge_section_headings(items)
         groups = assign_titles(items, fmt)
         reunite_far_titles(groups)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from enum import StrEnum
 
 
-class Kind:
+class Kind(StrEnum):
+    """What an article is (体裁)."""
+
     NEWS = "news"
     PHOTO = "photo"
     COMMENTARY = "commentary"
@@ -14,6 +17,43 @@ class Kind:
     TEASER = "teaser"
     AGENCY = "agency"
     FEATURE = "feature"
+
+
+class SourceFormat(StrEnum):
+    """How the page's text came out of extraction."""
+
+    PDF = "pdf-columns"  # hard-wrapped at the column width, columns broken by blank lines
+    LINES = "paragraph-lines"  # one paragraph per line
+    MARKDOWN = "markdown"  # `##` headlines
+
+
+class ParaKind(StrEnum):
+    """The role of one paragraph of page text."""
+
+    TITLE = "title"  # a line of a title block (kicker, headline or subheadline: titles.py decides)
+    BODY = "body"
+    BYLINE = "byline"  # 株洲日报记者 罗欣 / 通讯员/芷榕
+    CREDIT = "credit"  # a photo credit: … 摄 / 供图
+    CAPTION = "caption"
+    JUMP = "jump"  # 下转A2版 / 详见B3版
+    SIGNATURE = "signature"  # a commentary's author, alone on a line
+    HEADING = "heading"  # a section heading (小标题) inside a story
+    TABLE = "table"
+    FURNITURE = "furniture"  # page furniture: promotion lines, column labels
+    H2 = "h2"  # Markdown `##`
+    H3 = "h3"  # Markdown `###`
+    BULLET = "bullet"  # Markdown `-`
+
+
+@dataclass
+class Para:
+    """One paragraph of page text with its role."""
+
+    kind: ParaKind
+    text: str
+    gap: int = 1  # blank lines before it
+    lines: list[str] = field(default_factory=list)
+    index: int = -1  # position on the page, among its paragraphs
 
 
 @dataclass

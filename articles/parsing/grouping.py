@@ -1,0 +1,197 @@
+"""Typed paragraphs to groups of body text and the runs of title lines between them.
+
+A group is the text of one story without its title: its byline, lead, body paragraphs, section
+headings, captions, tables, jump line. A new group starts where a story's printed start stands
+(a byline or signature after text, a lead such as `株洲日报讯`, or text after a title run); a
+photo credit or a jump line ends one. Which group each title run belongs to is pairing.py's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .patterns import parse_lead
+from .text import bigrams, cjk_len
+from .titles import Roles, join_title
+from .types import Para, ParaKind
+
+K = ParaKind
+TEXT_KINDS = (K.BODY, K.HEADING, K.CAPTION)
+
+
+@dataclass
+class Group:
+    paras: list[Para] = field(default_factory=list)
+    titles: list[Para] = field(default_factory=list)
+    _bigrams: set[str] | None = field(default=None, repr=False)
+
+    def has(self, *kinds: ParaKind) -> bool:
+        return any(p.kind in kinds for p in self.paras)
+
+    @property
+    def has_start(self) -> bool:
+        if self.has(K.BYLINE, K.SIGNATURE, K.CREDIT):
+            return True
+        return any(p.kind == K.BODY and parse_lead(p.text) for p in self.paras)
+
+    @property
+    def body_text(self) -> str:
+        return "".join(p.text for p in self.paras if p.kind in TEXT_KINDS)
+
+    def body_bigrams(self) -> set[str]:
+        """Character pairs of the opening of the body (computed once: title pairing asks often)."""
+        if self._bigrams is None:
+            self._bigrams = bigrams(self.body_text[:3000])
+        return self._bigrams
+
+    def changed(self) -> None:
+        self._bigrams = None
+
+
+@dataclass
+class TitleRun:
+    """Title lines printed one after another, between two groups."""
+
+    paras: list[Para] = field(default_factory=list)
+
+
+Item = Group | TitleRun
+
+
+def group_paragraphs(paras: list[Para]) -> list[Item]:
+    """The page as alternating title runs and groups, in printed order."""
+    items: list[Item] = []
+    group: Group | None = None
+    for i, p in enumerate(paras):
+        if p.kind == K.TITLE:
+            if not items or not isinstance(items[-1], TitleRun):
+                items.append(TitleRun())
+            items[-1].paras.append(p)
+            group = None
+            continue
+        if p.kind == K.TABLE and group is None and items and not isinstance(items[-1], TitleRun):
+            group = _last_group(items)  # a table after a closed story belongs to it
+        if group is None or _starts_story(p, group, items):
+            group = Group()
+            items.append(group)
+        group.paras.append(p)
+        if p.kind in (K.JUMP, K.CREDIT) and not _credit_leads(i, paras):
+            group = None
+    return items
+
+
+def _last_group(items: list[Item]) -> Group | None:
+    return next((it for it in reversed(items) if isinstance(it, Group)), None)
+
+
+def _starts_story(p: Para, group: Group, items: list[Item]) -> bool:
+    """Whether this paragraph opens a new story rather than continuing `group`."""
+    if p.kind in (K.BYLINE, K.SIGNATURE):
+        return group.has(K.BODY, K.HEADING, K.CAPTION, K.TABLE)
+    if p.kind == K.BODY and parse_lead(p.text) is not None:
+        return group.has(K.BODY, K.HEADING, K.TABLE) or items[-1] is not group
+    return False
+
+
+def _credit_leads(i: int, paras: list[Para]) -> bool:
+    """A photo credit (paras[i]) ends its group unless it stands right under a title with body
+    text right after it (a credit at the top). By position: an equal credit line elsewhere on
+    the page must not answer for this one."""
+    return (
+        paras[i].kind == K.CREDIT
+        and 0 < i < len(paras) - 1
+        and paras[i - 1].kind == K.TITLE
+        and paras[i + 1].kind == K.BODY
+    )
+
+
+def attach_orphan_bylines(items: list[Item]) -> list[Item]:
+    """A group of bylines and nothing else (printed above its story's title stack, or apart from
+    it by a caption) joins the next group that has no byline of its own, else the one before."""
+    out = list(items)
+    i = 0
+    while i < len(out):
+        item = out[i]
+        if not isinstance(item, Group) or not item.paras or item.has(*TEXT_KINDS, K.TABLE, K.JUMP):
+            i += 1
+            continue
+        after = next((g for g in out[i + 1 :] if isinstance(g, Group)), None)
+        before = _last_group(out[:i])
+        if after is not None and not after.has(K.BYLINE):
+            after.paras[:0] = item.paras
+            after.changed()
+        elif before is not None and not before.has(K.BYLINE, K.SIGNATURE):
+            before.paras.extend(item.paras)
+            before.changed()
+        else:
+            i += 1
+            continue
+        del out[i]
+    return out
+
+
+def merge_section_headings(items: list[Item]) -> list[Item]:
+    """Titles-first text: a one-line title followed by a body with no byline, lead or credit is
+    a 小标题 inside the article before it."""
+    out: list[Item] = []
+    for item in items:
+        if (
+            isinstance(item, Group)
+            and not item.has_start
+            and len(out) >= 2
+            and isinstance(out[-1], TitleRun)
+            and len(out[-1].paras) == 1
+            and isinstance(out[-2], Group)
+            and not out[-2].has(K.JUMP, K.CREDIT)
+        ):
+            heading = out.pop().paras[0]
+            prev = out[-1]
+            prev.paras.append(Para(K.HEADING, heading.text, heading.gap, index=heading.index))
+            prev.paras.extend(item.paras)
+            prev.changed()
+            continue
+        out.append(item)
+    return out
+
+
+def markdown_groups(paras: list[Para]) -> tuple[list[tuple[Group, Roles]], list[Para]]:
+    """Markdown: each `##` starts an article; `###`, plain lines and bullets between it and the
+    first byline or lead are its kicker or subheadlines."""
+    out: list[tuple[Group, Roles]] = []
+    before: list[Para] = []
+    current: _MarkdownTitle | None = None
+    for p in paras:
+        if p.kind == K.H2:
+            if current is not None:
+                out.append(current.done())
+            current = _MarkdownTitle(p.text)
+        elif current is None:
+            before.append(p)
+        elif not current.take(p):
+            current.group.paras.append(p)
+    if current is not None:
+        out.append(current.done())
+    return out, before
+
+
+@dataclass
+class _MarkdownTitle:
+    head: str
+    kicker: str | None = None
+    subs: list[str] = field(default_factory=list)
+    in_title: bool = True
+    group: Group = field(default_factory=Group)
+
+    def take(self, p: Para) -> bool:
+        """Take a line under the `##` as part of the title, while the title block lasts."""
+        if not self.in_title or p.kind not in (K.H3, K.BULLET, K.TITLE):
+            self.in_title = False
+            return False
+        if p.kind == K.H3 and not self.subs and self.kicker is None and cjk_len(p.text) <= 8:
+            self.kicker = p.text
+        else:
+            self.subs.append(p.text)
+        return True
+
+    def done(self) -> tuple[Group, Roles]:
+        return self.group, (self.kicker, join_title(self.head), " ".join(self.subs) or None)

@@ -1,0 +1,100 @@
+"""One-paragraph-per-line text and Markdown to typed paragraphs.
+
+Such text is broken only where a paragraph or a column ends, so a line is a paragraph, a title
+line, or the piece of a sentence cut at a column end (it then ends mid-sentence). A line may
+also carry a photo caption with its credit at its end, or a pointer to another page
+(`（详见B3版）`): those stand as paragraphs of their own after the text before them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .paragraphs import PROMO, special_kind, split_caption, titleish
+from .patterns import parse_lead, split_trailing_jump
+from .text import cjk_len, ends_mid_sentence, ends_sentence, normalise_line
+from .types import Para, ParaKind
+
+
+def line_paragraphs(lines: list[str], markdown: bool = False) -> list[Para]:
+    """Paragraphs of one-paragraph-per-line text or Markdown, from normalised lines."""
+    items = _nonblank(lines)
+    paras: list[Para] = []
+    open_para: Para | None = None
+    for i, (gap, line) in enumerate(items):
+        nxt = items[i + 1][1] if i + 1 < len(items) else ""
+        marked = _markdown_para(line, gap) if markdown else None
+        kind = special_kind(line)
+        if marked is not None or kind:
+            paras.append(marked or Para(kind, line, gap))
+            open_para = None
+            continue
+        text, jump = split_trailing_jump(line)
+        text, caption = split_caption(text)
+        if text:
+            open_para = _line_text(text, gap, nxt, open_para, paras)
+        if caption:  # a caption set inside a sentence leaves the sentence open
+            paras.append(Para(ParaKind.CAPTION, caption, 0 if text else gap))
+        if jump:
+            paras.append(Para(ParaKind.JUMP, jump, 0))
+            open_para = None
+    return paras
+
+
+def _nonblank(lines: list[str]) -> list[tuple[int, str]]:
+    """Non-blank lines with the count of blank lines before each."""
+    items: list[tuple[int, str]] = []
+    gap = 0
+    for line in lines:
+        if not line:
+            gap += 1
+            continue
+        items.append((gap, line))
+        gap = 0
+    return items
+
+
+def _markdown_para(line: str, gap: int) -> Para | None:
+    m = re.match(r"^(#{1,6})\s*(.*)$", line)
+    if m:
+        return Para(ParaKind.H2 if len(m.group(1)) <= 2 else ParaKind.H3, normalise_line(m.group(2)), gap)
+    if re.match(r"^[-*+]\s+", line):
+        return Para(ParaKind.BULLET, re.sub(r"^[-*+]\s+", "", line), gap)
+    return None
+
+
+def _line_text(line: str, gap: int, nxt: str, open_para: Para | None, paras: list[Para]) -> Para | None:
+    """Append one line of text as the paragraph it starts or continues; the paragraph left open."""
+    lead = parse_lead(line)
+    if lead is not None and lead.credits is not None and lead.credits.is_photo and not lead.rest:
+        paras.append(Para(ParaKind.CREDIT, line, gap))
+        return None
+    if lead is not None:
+        para = Para(ParaKind.BODY, line, gap)
+        paras.append(para)
+        return None if ends_sentence(line) else para
+    if open_para is not None:
+        if gap >= 2 and ends_sentence(line) and nxt and not special_kind(nxt):
+            paras.append(Para(ParaKind.CAPTION, line, gap))  # a photo caption set inside a sentence
+            return open_para
+        open_para.text += line
+        return None if ends_sentence(line) else open_para
+    if gap >= 2 and PROMO.search(line) and cjk_len(line) <= 60:
+        paras.append(Para(ParaKind.FURNITURE, line, gap))
+        return None
+    if titleish(line, limit=80, whole_line=True) and not _reads_as_body(line, nxt):
+        paras.append(Para(ParaKind.TITLE, line, gap))
+        return None
+    para = Para(ParaKind.BODY, line, gap)
+    paras.append(para)
+    if not ends_sentence(line) and (cjk_len(line) >= 20 or ends_mid_sentence(line) or re.search(r"[，,、]", line)):
+        return para
+    return None
+
+
+def _reads_as_body(line: str, nxt: str) -> bool:
+    """A long line with a comma, or a line with two commas, is a sentence unless a byline or a
+    lead follows it (then it is a long title)."""
+    commas = len(re.findall(r"[，,]", line))
+    sentence = (cjk_len(line) >= 30 and commas >= 1 and not special_kind(nxt)) or commas >= 2
+    return sentence and parse_lead(nxt) is None

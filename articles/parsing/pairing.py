@@ -1,0 +1,164 @@
+"""Which body each title belongs to: the one place where the evidence for a pairing is weighed.
+
+Text order is not reading order. In PDF column text a headline usually follows its own body; in
+one-paragraph-per-line text it precedes it; a commentary's title stands above its signature;
+and a title block may be printed far from its body. Each pairing of title lines with a group of
+body text gets a score from named features (`features`), weighted in `WEIGHTS`: a new kind of
+evidence is a new feature, not a new branch. Two passes use the score:
+1. `assign_titles`: each title run is split between the group before it and the group after it
+   by dynamic programming over the page, so that no group takes titles from both sides;
+2. `reunite_far_titles`: a group left without a title takes the title lines elsewhere on the
+   page that fit it far better than the body that took them.
+"""
+
+from __future__ import annotations
+
+from .grouping import Group, Item, TitleRun
+from .text import bigrams
+from .types import Para, ParaKind, SourceFormat
+
+WEIGHTS = {
+    "fit": 1.0,  # share of the title's character pairs found in the body's opening
+    "usual_side": 0.35,  # the title stands where this format prints titles (PDF: after its body)
+    "above_signature": 0.6,  # the title stands right above a signature: a commentary's title
+    "after_unsigned_pdf": 0.1,  # PDF: a title after a body that is not a signed commentary
+    "has_title": 0.3,  # a title for a group beats none
+}
+BOTH_SIDES = 1.0  # the cost of a group taking titles from both sides
+FAR_FIT, FAR_GAIN, LOOSE_FIT = 0.5, 0.4, 0.3  # thresholds of reunite_far_titles
+
+
+def title_fit(titles: list[Para], group: Group) -> float:
+    """How much of a title's wording the group's body repeats: the share of its character pairs
+    found in the opening of the body (news repeats its headline's words in its first lines)."""
+    grams = bigrams("".join(t.text for t in titles))
+    return len(grams & group.body_bigrams()) / len(grams) if grams else 0.0
+
+
+def features(titles: list[Para], group: Group, before: bool, fmt: SourceFormat) -> dict[str, float]:
+    """The evidence for `titles` being the title of `group`, printed before it or after it."""
+    first = group.paras[0].kind if group.paras else None
+    pdf = fmt == SourceFormat.PDF
+    return {
+        "fit": title_fit(titles, group),
+        "usual_side": float(before != pdf),
+        "above_signature": float(before and first == ParaKind.SIGNATURE),
+        "after_unsigned_pdf": float(not before and pdf and first != ParaKind.SIGNATURE),
+        "has_title": 1.0,
+    }
+
+
+def pairing_score(titles: list[Para], group: Group, before: bool, fmt: SourceFormat) -> float:
+    if not titles:
+        return 0.0
+    return sum(WEIGHTS[name] * value for name, value in features(titles, group, before, fmt).items())
+
+
+def assign_titles(items: list[Item], fmt: SourceFormat) -> list[Group]:
+    """Split each title run between the group before it and the group after it."""
+    groups = [it for it in items if isinstance(it, Group)]
+    if not groups:
+        return []
+    runs = _runs_between(items, len(groups))
+    cuts = _best_cuts(runs, groups, fmt)
+    groups[0].titles = list(runs[0])
+    for i in range(1, len(groups)):
+        groups[i - 1].titles += runs[i][: cuts[i]]
+        groups[i].titles = runs[i][cuts[i] :]
+    groups[-1].titles += runs[-1]
+    return groups
+
+
+def _runs_between(items: list[Item], n: int) -> list[list[Para]]:
+    """runs[i]: the title lines printed between group i-1 and group i (runs[0] before the first
+    group, runs[n] after the last)."""
+    runs: list[list[Para]] = [[] for _ in range(n + 1)]
+    gi = 0
+    for it in items:
+        if isinstance(it, TitleRun):
+            runs[gi].extend(it.paras)
+        else:
+            gi += 1
+    return runs
+
+
+def _best_cuts(runs: list[list[Para]], groups: list[Group], fmt: SourceFormat) -> list[int]:
+    """cuts[i]: how many lines of runs[i] go to the group before it (the rest to the group after),
+    chosen by dynamic programming; the state is whether the group took titles from before it."""
+    n = len(groups)
+    best: list[dict[bool, float]] = [{} for _ in range(n + 1)]
+    back: list[dict[bool, tuple[bool, int]]] = [{} for _ in range(n + 1)]
+    best[1][bool(runs[0])] = pairing_score(runs[0], groups[0], True, fmt)
+    for i in range(1, n):
+        run = runs[i]
+        for took_before, so_far in best[i].items():
+            for k in range(len(run) + 1):
+                left, right = run[:k], run[k:]
+                total = (
+                    so_far + pairing_score(left, groups[i - 1], False, fmt) + pairing_score(right, groups[i], True, fmt)
+                )
+                if left and took_before:
+                    total -= BOTH_SIDES
+                state = bool(right)
+                if total > best[i + 1].get(state, float("-inf")):
+                    best[i + 1][state] = total
+                    back[i + 1][state] = (took_before, k)
+    last = runs[n]
+
+    def final(state: bool) -> float:
+        return best[n][state] + pairing_score(last, groups[n - 1], False, fmt) - (BOTH_SIDES if last and state else 0)
+
+    state = max(best[n], key=final)
+    cuts = [0] * (n + 1)
+    for i in range(n - 1, 0, -1):
+        state, cuts[i] = back[i + 1][state]
+    return cuts
+
+
+def reunite_far_titles(groups: list[Group]) -> None:
+    """A story whose title block was printed far from its body (PDF text: next to another story's
+    title, hundreds of lines away) is left without a title by the pairing of neighbours. The
+    title lines another group took that fit this body far better than their taker's body move
+    here, with the byline printed right after them."""
+    for group in groups:
+        if group.titles or not group.body_text:
+            continue
+        found = _best_far_part(group, groups)
+        if found is None:
+            continue
+        other, start, end = found
+        while start > 1 and end == len(other.titles) and title_fit(other.titles[start - 1 : start], other) < LOOSE_FIT:
+            start -= 1  # a title stack moves whole: its lines that do not fit the taker come too
+        group.titles = other.titles[start:end]
+        del other.titles[start:end]
+        _take_byline_after(group, groups)
+
+
+def _best_far_part(group: Group, groups: list[Group]) -> tuple[Group, int, int] | None:
+    """The slice of another group's titles (a prefix or a suffix, never all of them) that fits
+    this group best, if it fits well and far better than where it is."""
+    best: tuple[float, Group, int, int] | None = None
+    for other in groups:
+        n = len(other.titles)
+        for start, end in [(k, n) for k in range(1, n)] + [(0, k) for k in range(1, n)]:
+            part, rest = other.titles[start:end], other.titles[:start] + other.titles[end:]
+            here, there = title_fit(part, group), title_fit(part, other)
+            if here >= FAR_FIT and here - there >= FAR_GAIN and title_fit(rest, other) >= there:
+                if best is None or here - there > best[0]:
+                    best = (here - there, other, start, end)
+    return best[1:] if best is not None else None
+
+
+def _take_byline_after(group: Group, groups: list[Group]) -> None:
+    """The byline printed right after a moved title, if it opens a run of two bylines elsewhere."""
+    if group.has(ParaKind.BYLINE) or not group.titles:
+        return
+    after = group.titles[-1].index + 1
+    for other in groups:
+        bylines = [p for p in other.paras if p.kind == ParaKind.BYLINE]
+        if len(bylines) >= 2 and bylines[0].index == after:
+            other.paras.remove(bylines[0])
+            other.changed()
+            group.paras.insert(0, bylines[0])
+            group.changed()
+            return

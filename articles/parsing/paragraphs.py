@@ -1,0 +1,61 @@
+"""What one line of page text is, whatever the format: the recognisers the format readers share
+(pdf.py, lines.py), and the detection of the format itself."""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import CREDIT_END, parse_byline, parse_jump
+from .text import cjk_len, ends_mid_sentence, ends_sentence, unbalanced
+from .types import ParaKind, SourceFormat
+
+PROMO = re.compile(r"(关注|扫码|扫描|二维码|公众号|客户端|下载)")
+
+
+def detect_format(lines: list[str]) -> SourceFormat:
+    """Markdown by its `#` headings; PDF column text by its hard wraps: hardly any of its lines
+    is longer than a column (40 characters), where a paragraph-per-line page has many."""
+    if any(re.match(r"^#{1,3} \S", ln) for ln in lines):
+        return SourceFormat.MARKDOWN
+    texts = [ln for ln in lines if cjk_len(ln) >= 8]
+    if not texts:
+        return SourceFormat.LINES
+    long_lines = sum(1 for ln in texts if cjk_len(ln) > 40) / len(texts)
+    return SourceFormat.PDF if long_lines < 0.1 else SourceFormat.LINES
+
+
+def special_kind(line: str) -> ParaKind | None:
+    """A jump line, a byline or a photo credit: lines that are recognised by their form alone."""
+    if parse_jump(line):
+        return ParaKind.JUMP
+    credits = parse_byline(line)
+    if credits is not None:
+        return ParaKind.CREDIT if credits.is_photo else ParaKind.BYLINE
+    return None
+
+
+def titleish(line: str, limit: int = 40, whole_line: bool = False) -> bool:
+    """Whether a line could be (part of) a title. A hard-wrapped line of PDF text may stop in
+    the middle of a title's word; a whole printed line (`whole_line`) that stops mid-sentence
+    is never a title."""
+    return (
+        not ends_sentence(line)
+        and "。" not in line
+        and not unbalanced(line)
+        and cjk_len(line) <= limit
+        and not line.endswith(("，", ",", "、", "：", ":"))
+        and not (whole_line and ends_mid_sentence(line))
+    )
+
+
+def split_caption(line: str) -> tuple[str, str]:
+    """`…开放。小朋友在玩耍。通讯员 供图` -> (body part, caption with its credit): the caption is
+    the last sentence before the credit."""
+    if not CREDIT_END.search(line) or special_kind(line):
+        return line, ""
+    m = re.match(r"^(?P<text>.*[。！？])(?P<credit>[^。！？]*)$", line)
+    if not m or parse_byline(m.group("credit").strip()) is None:
+        return line, ""
+    sentences = re.findall(r"[^。！？]*[。！？]", m.group("text"))
+    caption = sentences[-1] + " " + m.group("credit").strip()
+    return "".join(sentences[:-1]), caption

@@ -1,0 +1,222 @@
+"""PDF column text to typed paragraphs.
+
+Text extracted from a print PDF is hard-wrapped at the column width (11–20 characters) and
+broken by blank lines wherever a column ends, even inside a sentence. It is read in chunks
+(runs of non-blank lines); each chunk is classified, then its lines are joined into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .paragraphs import special_kind, split_caption, titleish
+from .patterns import is_signature, parse_byline, parse_lead
+from .text import cjk_len, compact, ends_sentence
+from .types import Para, ParaKind
+
+Chunk = tuple[int, list[str]]  # blank lines before it, its lines
+
+
+class ChunkKind(StrEnum):
+    TITLE = "title"
+    BODY = "body"
+    START = "start"  # a byline, credit, jump line or lead: a story's printed start
+    SIGNATURE = "signature"
+    TABLE = "table"
+    HEADING = "heading"
+
+
+def pdf_paragraphs(lines: list[str]) -> list[Para]:
+    """Paragraphs of PDF column text, from lines already normalised (text.normalise_line)."""
+    chunks = _chunks(lines)
+    widths = [cjk_len(ln) for _, c in chunks for ln in c if cjk_len(ln) >= 8]
+    width = statistics.median(widths) if widths else 20
+    tables = dict(_table_spans(chunks))
+    kinds = [_chunk_kind(c) for _, c in chunks]
+    for start, end in tables.items():
+        kinds[start : end + 1] = [ChunkKind.TABLE] * (end - start + 1)
+    _confirm_titles(chunks, kinds)
+    reader = _Reader()
+    index = 0
+    while index < len(chunks):
+        gap, chunk = chunks[index]
+        kind = kinds[index]
+        if kind == ChunkKind.TABLE:
+            end = tables[index]
+            cells = [" ".join(c) for _, c in chunks[index : end + 1]]
+            reader.close(Para(ParaKind.TABLE, "\n".join(cells), gap, cells))
+            index = end + 1
+            continue
+        index += 1
+        if kind == ChunkKind.SIGNATURE and reader.open_para is None:
+            reader.add(Para(ParaKind.SIGNATURE, chunk[0], gap))
+        elif kind == ChunkKind.TITLE:
+            for element in _title_elements(chunk):
+                reader.close(Para(ParaKind.TITLE, element, gap))
+        elif kind == ChunkKind.HEADING:
+            reader.close(Para(ParaKind.HEADING, "".join(chunk), gap))
+        else:
+            near = [cjk_len(ln) for _, c in chunks[max(0, index - 4) : index + 3] for ln in c if cjk_len(ln) >= 8]
+            reader.read_chunk(gap, chunk, statistics.median(near) if near else width)
+    return reader.paras
+
+
+@dataclass
+class _Reader:
+    """Joins wrapped lines into paragraphs: a paragraph stays open until a line ends a sentence
+    short of the column width (the last line of a printed paragraph)."""
+
+    paras: list[Para] = field(default_factory=list)
+    open_para: Para | None = None
+
+    def add(self, para: Para) -> None:
+        self.paras.append(para)
+
+    def close(self, para: Para) -> None:
+        self.paras.append(para)
+        self.open_para = None
+
+    def read_chunk(self, gap: int, chunk: list[str], width: float) -> None:
+        for n, line in enumerate(chunk):
+            line_gap = gap if n == 0 else 0
+            special = special_kind(line)
+            if special:
+                self.close(Para(special, line, line_gap))
+                continue
+            text, caption = split_caption(line)
+            if text:
+                self._read_text(text, line_gap, more=n + 1 < len(chunk), width=width)
+            if caption:
+                self.close(Para(ParaKind.CAPTION, caption, 0))
+
+    def _read_text(self, text: str, gap: int, more: bool, width: float) -> None:
+        lead = parse_lead(text) is not None
+        heading = self.open_para is None and more and titleish(text) and cjk_len(text) < 0.7 * width and not lead
+        if heading:
+            self.add(Para(ParaKind.HEADING, text, gap))
+        elif self.open_para is None or lead:
+            self.open_para = Para(ParaKind.BODY, text, gap)
+            self.add(self.open_para)
+        else:
+            self.open_para.text += text
+        if self.open_para is not None and ends_sentence(text) and (not more or cjk_len(text) < width - 1):
+            self.open_para = None
+
+
+def _chunks(lines: list[str]) -> list[Chunk]:
+    """Groups of consecutive non-blank lines with the count of blank lines before each."""
+    out: list[Chunk] = []
+    gap, current = 0, []
+    for line in lines:
+        if not line:
+            if current:
+                out.append((gap, current))
+                current, gap = [], 0
+            gap += 1
+            continue
+        if special_kind(line) and current:  # a byline or credit under text starts a chunk of its own
+            out.append((gap, current))
+            current, gap = [], 0
+        current.append(line)
+    if current:
+        out.append((gap, current))
+    return out
+
+
+def _chunk_kind(chunk: list[str]) -> ChunkKind:
+    if len(chunk) == 1 and is_signature(chunk[0]):
+        return ChunkKind.SIGNATURE
+    if special_kind(chunk[0]) or parse_lead(chunk[0]) is not None:
+        return ChunkKind.START
+    if len(chunk) <= 4 and all(titleish(x) and not special_kind(x) for x in chunk):
+        return ChunkKind.TITLE
+    return ChunkKind.BODY
+
+
+def _table_spans(chunks: list[Chunk]) -> list[tuple[int, int]]:
+    """Runs of six or more short one- or two-line chunks, mostly tiny cells or numbers: a table."""
+    spans, i = [], 0
+    while i < len(chunks):
+        j = i
+        while j < len(chunks) and _cell_like(chunks[j][1]):
+            j += 1
+        cells = [compact("".join(c[1])) for c in chunks[i:j]]
+        tiny = [c for c in cells if len(c) <= 5 or re.fullmatch(r"[\d\-:.()（）%]+", c)]
+        if j - i >= 6 and len(tiny) >= (j - i) / 2:
+            # the table ends at its last cell or caption
+            end = max(
+                k
+                for k in range(i, j)
+                if k == i or cells[k - i] in tiny or cells[k - i].endswith("表") or ends_sentence(cells[k - i])
+            )
+            if end - i + 1 >= 6:
+                spans.append((i, end))
+                i = end + 1
+                continue
+        i = max(j, i + 1)
+    return spans
+
+
+def _cell_like(chunk: list[str]) -> bool:
+    return len(chunk) <= 2 and all(cjk_len(x) <= 30 for x in chunk) and not special_kind(chunk[0])
+
+
+def _confirm_titles(chunks: list[Chunk], kinds: list[ChunkKind]) -> None:
+    """Title chunks in PDF text come after their body and before the next byline or lead. A run of
+    title-like chunks followed by body text is one of three things: the title of a photo story
+    whose caption and credit follow; a section heading (小标题) between two paragraphs of one
+    story; or, most often, a line of body text cut off at a column end."""
+    i = 0
+    while i < len(kinds):
+        if kinds[i] != ChunkKind.TITLE:
+            i += 1
+            continue
+        j = i
+        while j < len(kinds) and kinds[j] == ChunkKind.TITLE:
+            j += 1
+        if j < len(kinds) and kinds[j] == ChunkKind.BODY and not _photo_caption_at(chunks, kinds, j):
+            heading = _reads_as_heading(chunks, kinds, i, j)
+            kinds[i:j] = [ChunkKind.HEADING if heading else ChunkKind.BODY] * (j - i)
+        i = j
+
+
+def _photo_caption_at(chunks: list[Chunk], kinds: list[ChunkKind], j: int) -> bool:
+    """A short text (one or two chunks) closed by a photo credit that names its photographers."""
+    k = j
+    while k < len(kinds) and kinds[k] == ChunkKind.BODY and k - j < 2:
+        k += 1
+    if k >= len(kinds) or kinds[k] != ChunkKind.START:
+        return False
+    credits = parse_byline(chunks[k][1][0])
+    chars = sum(cjk_len(ln) for _, c in chunks[j:k] for ln in c)
+    return credits is not None and credits.is_photo and bool(credits.photographers) and chars <= 400
+
+
+def _reads_as_heading(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:
+    """One short chunk between a finished sentence and a paragraph that starts afresh (a column-end
+    fragment is followed by the rest of its word and a comma within a few characters)."""
+    if j - i != 1 or i == 0 or kinds[i - 1] != ChunkKind.BODY or len(chunks[i][1]) > 2:
+        return False
+    if not ends_sentence(chunks[i - 1][1][-1]) or any(cjk_len(ln) > 20 for ln in chunks[i][1]):
+        return False
+    return not re.search(r"[，,、]", chunks[j][1][0][:4])
+
+
+def _title_elements(chunk: list[str]) -> list[str]:
+    """Lines of one title chunk: a wrapped line joins the one before, a new part stands alone."""
+    elements = [chunk[0]]
+    for line in chunk[1:]:
+        prev = elements[-1]
+        new_part = (
+            line.startswith("——")
+            or re.search(r"[，,\s]", line)
+            or (cjk_len(prev) >= 10 and cjk_len(line) > 1.4 * cjk_len(prev))
+        )
+        if new_part:
+            elements.append(line)
+        else:
+            elements[-1] = prev + line
+    return elements
