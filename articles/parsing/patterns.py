@@ -64,50 +64,65 @@ def _tokens(line: str) -> list[str]:
     return [t for t in re.split(r"[\s/／:：、，,]+", line) if t]
 
 
+# How the name of an organisation ends: a unit or a company credited for a photo is not a person.
+ORG_END = re.compile(
+    r"(公司|集团|中心|医院|学校|大学|学院|中学|小学|幼儿园|协会|银行|景区|街道|社区|委员会|党委|政府|融媒体|"
+    r"工作室|合作社|基地|[局委办馆站所院厂部队处科网台社报])$"
+)
+
+
+def is_organisation(token: str) -> bool:
+    """`市文旅局`, `株洲千金药业公司`, `中车株洲所`: a unit, not a person (names are two to four
+    characters and a person's name ending in one of these characters is short)."""
+    m = ORG_END.search(token)
+    return bool(m) and (len(m.group(1)) >= 2 or len(token) >= 4)
+
+
 def parse_byline(line: str) -> Credits | None:
     """`株洲日报记者 罗欣 通讯员/芷榕` -> reporters, correspondents; None if the line is not a byline.
 
-    Names after 摄 / 供图 are photographers, whatever role word stands before them.
+    Names after 摄 / 供图 are photographers, whatever role word stands before them; a unit that
+    provided a photo (`市文旅局 供图`) is credited as nobody.
     """
     text = line.strip()
     if len(text) > 80 or re.search(r"[。！？；]", text):
         return None
     photo = bool(CREDIT_END.search(text))
-    body = CREDIT_END.sub("", text) if photo else text
-    if photo and "供图" in text:
-        body = body.strip()
-    tokens = _tokens(body)
+    provided = photo and "供图" in text
+    tokens = _tokens(CREDIT_END.sub("", text).strip() if photo else text)
     if not tokens:
         return Credits(is_photo=True) if photo else None
     credits = Credits(is_photo=photo)
     role: str | None = None
-    saw_role = False
     for token in tokens:
         m = _ROLE_TOKEN.match(token)
         if m:
-            saw_role = True
             role = m.group("role")
-            org = m.group("org").strip("·")
-            if org:
-                credits.orgs.append(org)
-            if m.group("rest") and 2 <= len(m.group("rest")) <= 4:
-                _add(credits, role, m.group("rest"), photo)
-            continue
-        if not re.fullmatch(NAME, token):
-            if photo and "供图" in text:  # `受访企业 供图`: a provider, not a person
-                continue
-            return None
-        if role is None:
-            if not photo:
+            _read_role(credits, m, photo)
+        elif is_organisation(token) or not re.fullmatch(NAME, token):
+            if not provided:  # `受访企业 供图`: a provider, not a person
                 return None
+        elif role is not None:
+            _add(credits, role, token, photo)
+        elif photo:
             credits.photographers.append(token)
-            continue
-        _add(credits, role, token, photo)
-    if not saw_role and not photo:
+        else:
+            return None
+    if role is None and not photo:
         return None
-    if photo and "供图" in text and not saw_role:
+    if provided and role is None:
         credits.photographers.clear()
     return credits
+
+
+def _read_role(credits: Credits, m: re.Match, photo: bool) -> None:
+    """A role token: `株洲日报记者`, `通讯员`, and a name glued to it (`记者李华`)."""
+    org = m.group("org").strip("·")
+    if org:
+        credits.orgs.append(org)
+    rest = m.group("rest")
+    if rest and 2 <= len(rest) <= 4:
+        _add(credits, m.group("role"), rest, photo)
 
 
 def _add(credits: Credits, role: str, name: str, photo: bool) -> None:

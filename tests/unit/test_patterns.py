@@ -17,12 +17,20 @@ from articles.parsing.patterns import is_signature, parse_byline, parse_jump, pa
         ("株洲日报记者 谭浩瀚 通讯员/旷小龙 摄", [], [], ["谭浩瀚", "旷小龙"]),
         ("通讯员 供图", [], [], []),
         ("受访企业 供图", [], [], []),
+        ("株洲千金药业公司 供图", [], [], []),
+        ("通讯员 市文旅广体局 供图", [], [], []),
+        ("中车株洲所 供图", [], [], []),
+        ("记者 刘芳 张伟 摄", [], [], ["刘芳", "张伟"]),
     ],
 )
 def test_byline_forms(line, reporters, correspondents, photographers):
     credits = parse_byline(line)
     assert credits is not None
-    assert (credits.reporters, credits.correspondents, credits.photographers) == (reporters, correspondents, photographers)
+    assert (credits.reporters, credits.correspondents, credits.photographers) == (
+        reporters,
+        correspondents,
+        photographers,
+    )
 
 
 @pytest.mark.parametrize("line", ["市委常委会召开会议", "顿酒店的新媒体记者纷纷拿起相机、摄影机记", "今天天气很好。"])
