@@ -97,7 +97,7 @@ def parse_text(
     inferred = issue_date is None
     evidence = "由导入时给定"
     if inferred:
-        issue_date, evidence = infer_issue_date(articles, text)
+        issue_date, evidence = infer_issue_date(articles, "\n".join(lines))
     return ParseResult(
         source={"file_name": file_name, "format": fmt, "characters": len(text), "parser_version": PARSER_VERSION},
         issue_date=issue_date,

@@ -12,41 +12,72 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from enum import StrEnum
 
 from .types import ParsedArticle
 
 YEAR = re.compile(r"(19[5-9]\d|20[0-4]\d)年")
 # Words that make the year after them a future one (a target, a plan, a preparation).
-FUTURE_BEFORE = re.compile(r"(到|至|力争|争取|预计|计划|将于|将在|备战|迎接|筹备|瞄准|展望|面向|剑指|冲刺|为)\s*$")
+FUTURE_BEFORE = re.compile(
+    r"(?:(?:到|至|力争|争取|预计|计划|将于|将在|备战|迎接|筹备|瞄准|展望|面向|剑指|冲刺|为)"
+    r"|(?:按照|根据)?(?:规划|计划|目标|预计)[，,])\s*$"
+)
 # Words after a year that make it a deadline or a vision.
 FUTURE_AFTER = re.compile(r"^(前|以前|底前|年底前|远景|目标|之前)")
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
 
-def year_mentions(text: str) -> list[tuple[int, bool]]:
-    """(year, whether it is named as the future) for every year in the text."""
+# A year named as the start of what has happened since (`自2016年以来`, `2019年至今`, `于2018年开工`).
+PAST_BEFORE = re.compile(r"(于|自|早在)\s*$")
+PAST_AFTER = re.compile(r"^(\d{1,2}月)?(至今|以来|开工|建成|投产|成立|建厂|进厂|竣工)")
+# A year followed by what will be done in it (`2022年园区将聚焦…`): a plan of the present year;
+# set apart as a topic (`2022年，我市将推动…`) it looks ahead to a year to come.
+PLAN_AFTER = re.compile(r"^[^。，；！？]{0,6}?将")
+AHEAD_AFTER = re.compile(r"^[，,][^。，；！？]{0,6}?将")
+
+
+class Use(StrEnum):
+    """How a year is named."""
+
+    PRESENT = "present"  # what happens or happened, with nothing saying when it stands
+    PAST = "past"  # the start of what has happened since
+    PLAN = "plan"  # what will be done in it
+    FUTURE = "future"  # a target or a deadline
+
+
+def year_mentions(text: str) -> list[tuple[int, Use]]:
+    """(year, how it is used) for every year in the text."""
     out = []
     for m in YEAR.finditer(text):
-        before = text[max(0, m.start() - 4) : m.start()]
-        after = text[m.end() : m.end() + 4]
         if m.start() > 0 and text[m.start() - 1].isdigit():
             continue
-        future = bool(FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(after))
-        out.append((int(m.group(1)), future))
+        before = text[max(0, m.start() - 6) : m.start()].replace("\n", "")
+        after = text[m.end() : m.end() + 8].replace("\n", "")
+        if FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(after) or AHEAD_AFTER.match(after):
+            use = Use.FUTURE
+        elif PAST_BEFORE.search(before) or PAST_AFTER.match(after):
+            use = Use.PAST
+        elif PLAN_AFTER.match(after):
+            use = Use.PLAN
+        else:
+            use = Use.PRESENT
+        out.append((int(m.group(1)), use))
     return out
 
 
 def present_year(text: str) -> tuple[int | None, str]:
-    """The year the text speaks of as now, and why."""
+    """The year the text speaks of as now, and why: the latest year named for what happens, has
+    happened or is planned, never a target; with targets only, the earliest of them."""
     mentions = year_mentions(text)
     if not mentions:
         return None, "正文未提及年份"
-    present = [y for y, future in mentions if not future]
-    if present:
-        year = max(present)
-        return year, f"正文中作为已发生或当前的最晚年份为{year}年"
-    year = min(y for y, _ in mentions)
-    return year, f"正文只以目标或计划提及年份，取最早的{year}年"
+    by_use: dict[Use, list[int]] = {use: [y for y, u in mentions if u == use] for use in Use}
+    named = by_use[Use.PRESENT] + by_use[Use.PLAN] + by_use[Use.PAST]
+    if named:
+        year = max(named)
+        return year, f"正文中作为当前、已发生或本年计划的最晚年份为{year}年"
+    year = min(by_use[Use.FUTURE])
+    return year, f"正文只以目标提及年份，取最早的{year}年"
 
 
 def _last_day(dateline: str) -> tuple[int, int] | None:
