@@ -63,8 +63,9 @@ def _drop_space(left: str, right: str, tokens: list[str], i: int) -> bool:
 def undo_fake_bold(line: str) -> str:
     """`市图书馆新馆市图书馆新馆““开放开放 22 周年周年””` -> `市图书馆新馆“开放2周年”`.
 
-    Only a line that splits entirely into doubled chunks is changed, so ordinary text that
-    happens to repeat a character (`谢谢`, `11`) is left alone.
+    Only a line that splits entirely into doubled chunks is changed (`稻谷飘香稻谷飘香`,
+    `大桥通车大桥通车。。`), and only when the doubling is more than a repeated character or
+    pair, so ordinary text that happens to repeat (`谢谢谢谢`, `11`) is left alone.
     """
     compact = line.replace(" ", "")
     if len(compact) < 6 or len(compact) > 400:
@@ -72,14 +73,9 @@ def undo_fake_bold(line: str) -> str:
     if any(n % 2 for n in Counter(compact).values()):
         return line  # a fully doubled line holds every character an even number of times
     chunks = _doubled_chunks(compact)
-    if chunks is None or not (len(chunks) >= 3 or _text_and_stop(chunks)):
+    if chunks is None or not (len(chunks) >= 3 or max(len(c) for c in chunks) >= 3):
         return line
     return "".join(chunks)
-
-
-def _text_and_stop(chunks: list[str]) -> bool:
-    """Two doubled chunks, words then their punctuation (`大桥通车大桥通车。。`): bold too."""
-    return len(chunks) == 2 and len(chunks[0]) >= 3 and all(_is_tight(ch) or ch in SENTENCE_END for ch in chunks[1])
 
 
 def _doubled_chunks(s: str) -> list[str] | None:
