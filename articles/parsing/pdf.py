@@ -117,7 +117,9 @@ def _chunks(lines: list[str]) -> list[Chunk]:
                 current, gap = [], 0
             gap += 1
             continue
-        if special_kind(line) and current:  # a byline or credit under text starts a chunk of its own
+        after_credit = bool(current) and special_kind(current[-1]) == ParaKind.CREDIT
+        if current and (special_kind(line) or after_credit):
+            # a byline or credit under text starts a chunk of its own; a photo credit ends one
             out.append((gap, current))
             current, gap = [], 0
         current.append(line)
