@@ -22,19 +22,25 @@ from .pdf import Page
 from .phenomena import LINES, Switch
 from .typeset import split_mid_sentence
 
+PROMO = "扫码关注株洲日报微信公众号，获取更多本地资讯。"
+
 
 def layout(stories: list[Story], rng: Random, switch: Switch) -> Page:
     page = Page(lines=[""] * rng.choice((0, 1, 4, 4)))
     gap = rng.random() < 0.8  # this page puts blank lines between title lines
     for story in stories:
         page.lines += _story(story, gap, rng, switch, page)
+    if switch("furniture", 0.15):
+        page.lines += ["", PROMO]
+        page.unassigned.append(PROMO)
+        stories[-1].tag("furniture")
     return page
 
 
 def _story(story: Story, gap: bool, rng: Random, switch: Switch, page: Page) -> list[str]:
     title = _title(story, rng, switch)
     label = story.article.column_label
-    if label:
+    if label and switch("furniture", 0.9):
         title = title + [label] if rng.random() < 0.7 else [label] + title
         page.unassigned.append(label)
         story.tag("furniture")

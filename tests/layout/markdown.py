@@ -33,7 +33,7 @@ def layout(stories: list[Story], rng: Random, switch: Switch) -> Page:
 
 def _story(story: Story, rng: Random, switch: Switch, page: Page) -> list[str]:
     out = _title(story, rng, switch)
-    if story.article.column_label:
+    if story.article.column_label and switch("furniture", 0.9):
         out = [story.article.column_label, ""] + out
         page.unassigned.append(story.article.column_label)
         story.tag("furniture")
@@ -42,7 +42,7 @@ def _story(story: Story, rng: Random, switch: Switch, page: Page) -> list[str]:
     if story.kind == "commentary":
         return out + [signature(story, rng), ""] + _body(story, "", rng, switch)
     paren = ""
-    if has_people(story) and story.article.lead_source:
+    if has_people(story) and story.article.lead_source and switch("byline_in_lead", 0.9):
         paren = paren_byline(story, MARKDOWN)
         story.tag("byline_in_lead")
     byline = [] if paren else byline_lines(story, MARKDOWN, rng)

@@ -60,7 +60,7 @@ def layout(stories: list[Story], rng: Random, switch: Switch) -> Page:
         stories[0].tag("furniture")
     for i, (story, p) in enumerate(zip(stories, parts, strict=True)):
         title = p.title + ([""] + held[i] if i in held else [])
-        if story.article.column_label:
+        if story.article.column_label and switch("furniture", 0.9):
             label = story.article.column_label
             title = [label, ""] + title if rng.random() < 0.5 else title + ["", label]
             page.unassigned.append(label)
@@ -114,8 +114,6 @@ def _body(story: Story, lead: str, width: int, rng: Random, switch: Switch) -> l
         kind, text = blocks[-1]
         blocks[-1] = (kind, text + story.jump)
     lines = _wrapped(story, blocks, width, rng, switch)
-    if story.jump and not story.jump_inline:
-        lines += [story.jump, ""]
     captions = list(story.captions)
     if captions and switch("caption_inline", 0.5):
         while lines and not lines[-1]:
@@ -123,6 +121,8 @@ def _body(story: Story, lead: str, width: int, rng: Random, switch: Switch) -> l
         lines[-1] += " " + caption_line(*captions.pop(0))
         story.tag("caption_inline")
         lines.append("")
+    if story.jump and not story.jump_inline:
+        lines += [story.jump, ""]
     for caption, credit in captions:
         lines += [caption_line(caption, credit)] if rng.random() < 0.5 or not credit else [caption, credit]
         lines.append("")

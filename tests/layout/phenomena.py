@@ -77,6 +77,9 @@ PHENOMENA: dict[str, Phenomenon] = {
 }
 
 
+NEEDS = {"fake_bold_punct": ("fake_bold",)}  # a phenomenon that shows only when another is on
+
+
 class Switch:
     """Decides whether a layout phenomenon happens here, by the page's random stream."""
 
@@ -85,7 +88,7 @@ class Switch:
         if unknown:
             raise ValueError(f"unknown phenomena: {sorted(unknown)}")
         self.rng = rng
-        self.enabled = None if enabled is None else frozenset(enabled)
+        self.enabled = None if enabled is None else frozenset(enabled) | {n for e in enabled for n in NEEDS.get(e, ())}
 
     def __call__(self, name: str, probability: float) -> bool:
         roll = self.rng.random()  # drawn either way, so one switch does not reshuffle the rest

@@ -97,6 +97,28 @@ def fake_bold(text: str) -> str:
     return re.sub(" +", " ", "".join(out)).strip()
 
 
+def undo_fake_bold(line: str) -> str:
+    """The inverse of fake_bold for a line that splits wholly into doubled runs; others unchanged."""
+    compact = re.sub(r"\s+", "", line)
+    n = len(compact)
+    best: list[int | None] = [None] * (n + 1)  # best[i]: the length of a doubled run ending at i
+    best[0] = 0
+    for end in range(2, n + 1, 1):
+        for size in range(1, end // 2 + 1):
+            start = end - 2 * size
+            if best[start] is not None and compact[start : start + size] == compact[start + size : end]:
+                best[end] = size
+                break
+    if n < 4 or best[n] is None:
+        return line
+    runs, end = [], n
+    while end:
+        size = best[end] or 0
+        runs.append(compact[end - 2 * size : end - size])
+        end -= 2 * size
+    return "".join(reversed(runs))
+
+
 def half_width(text: str) -> str:
     return text.translate(_HALF)
 
