@@ -20,7 +20,7 @@ def build_article(group: Group, paper: str, roles: Roles | None = None) -> tuple
     """The article and any text that belongs to no article (column labels, promo lines)."""
     builder = _Builder(paper)
     if roles is None:
-        roles = builder.roles_from(group.titles, has_byline=group.has(K.BYLINE))
+        roles = builder.roles_from(group)
     builder.art.kicker, builder.art.headline, builder.art.subheadline = roles
     for p in group.paras:
         builder.take(p)
@@ -36,13 +36,16 @@ class _Builder:
     unassigned: list[str] = field(default_factory=list)
     signed: bool = False
 
-    def roles_from(self, titles: list[Para], has_byline: bool) -> Roles:
-        elements = [t.text for t in titles]
+    def roles_from(self, group: Group) -> Roles:
+        """Title roles; a column label (`央媒看株洲`) printed after a whole title is no part of it."""
+        elements = [t.text for t in group.titles]
         column_label = (
             len(elements) >= 2
             and cjk_len(elements[-1]) <= LABEL_MAX
             and cjk_len(elements[-1]) < cjk_len(elements[-2])
-            and has_byline
+            and (cjk_len(elements[-2]) >= 10 or "——" in elements[-2])
+            and group.fit(elements[-1]) < 0.5
+            and group.has(K.BYLINE)
         )
         if column_label:
             self.unassigned.append(elements.pop())

@@ -47,6 +47,17 @@ class Group:
     def changed(self) -> None:
         self._bigrams = None
 
+    def fit(self, title: str) -> float:
+        """How much of a title's wording this body repeats: the share of its character pairs
+        found in the opening of the body (news repeats its headline's words in its first lines)."""
+        grams = bigrams(title)
+        return len(grams & self.body_bigrams()) / len(grams) if grams else 0.0
+
+    @property
+    def points_elsewhere(self) -> bool:
+        """It ends with a pointer to another page (`详见B3版`): a teaser, a story of its own."""
+        return any(p.kind == K.JUMP and "见" in p.text for p in self.paras)
+
 
 @dataclass
 class TitleRun:
@@ -132,12 +143,13 @@ def attach_orphan_bylines(items: list[Item]) -> list[Item]:
 
 def merge_section_headings(items: list[Item]) -> list[Item]:
     """Titles-first text: a one-line title followed by a body with no byline, lead or credit is
-    a 小标题 inside the article before it."""
+    a 小标题 inside the article before it, unless it points to another page (a teaser)."""
     out: list[Item] = []
     for item in items:
         if (
             isinstance(item, Group)
             and not item.has_start
+            and not item.points_elsewhere
             and len(out) >= 2
             and isinstance(out[-1], TitleRun)
             and len(out[-1].paras) == 1

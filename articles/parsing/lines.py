@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .paragraphs import PROMO, special_kind, split_caption, titleish
-from .patterns import parse_lead, split_trailing_jump
+from .patterns import is_signature, parse_lead, split_trailing_jump
 from .text import cjk_len, ends_mid_sentence, ends_sentence, normalise_line
 from .types import Para, ParaKind
 
@@ -81,6 +81,9 @@ def _line_text(line: str, gap: int, nxt: str, open_para: Para | None, paras: lis
         return None if ends_sentence(line) else open_para
     if gap >= 2 and PROMO.search(line) and cjk_len(line) <= 60:
         paras.append(Para(ParaKind.FURNITURE, line, gap))
+        return None
+    if is_signature(line) and nxt and not special_kind(nxt):
+        paras.append(Para(ParaKind.SIGNATURE, line, gap))  # a commentary's author, above its text
         return None
     if titleish(line, limit=80, whole_line=True) and not _reads_as_body(line, nxt):
         paras.append(Para(ParaKind.TITLE, line, gap))

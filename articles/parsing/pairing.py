@@ -14,7 +14,6 @@ evidence is a new feature, not a new branch. Two passes use the score:
 from __future__ import annotations
 
 from .grouping import Group, Item, TitleRun
-from .text import bigrams
 from .types import Para, ParaKind, SourceFormat
 
 WEIGHTS = {
@@ -29,10 +28,7 @@ FAR_FIT, FAR_GAIN, LOOSE_FIT = 0.5, 0.4, 0.3  # thresholds of reunite_far_titles
 
 
 def title_fit(titles: list[Para], group: Group) -> float:
-    """How much of a title's wording the group's body repeats: the share of its character pairs
-    found in the opening of the body (news repeats its headline's words in its first lines)."""
-    grams = bigrams("".join(t.text for t in titles))
-    return len(grams & group.body_bigrams()) / len(grams) if grams else 0.0
+    return group.fit("".join(t.text for t in titles))
 
 
 def features(titles: list[Para], group: Group, before: bool, fmt: SourceFormat) -> dict[str, float]:

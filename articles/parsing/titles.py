@@ -52,9 +52,13 @@ def is_slogan_like(line: str) -> bool:
     text = line.strip()
     if COUNT.search(text) or ACTIVITY.search(text.replace(" ", "")):
         return False
-    halves = re.split(r"[ ，,]", text)
-    parallel = len(halves) == 2 and abs(cjk_len(halves[0]) - cjk_len(halves[1])) <= 3
-    return bool(CALL.match(text) or "“" in text or parallel)
+    return bool(CALL.match(text) or "“" in text or _parallel(text))
+
+
+def _parallel(text: str) -> bool:
+    """Two halves of about the same length (`稳就业 促增收`, `多平台协作，奏响英雄凯旋曲`)."""
+    halves = re.split(r"[ ，,]", text.strip())
+    return len(halves) == 2 and abs(cjk_len(halves[0]) - cjk_len(halves[1])) <= 3
 
 
 def _is_attendance(line: str) -> bool:
@@ -63,6 +67,8 @@ def _is_attendance(line: str) -> bool:
 
 def _pair(first: str, second: str) -> Roles:
     """Two main lines in printed order."""
+    if cjk_len(first) <= 8 and cjk_len(second) <= 8 and not is_kicker_like(first) and " " not in first + second:
+        return None, first + second, None  # one short headline wrapped onto two lines
     if EVENT.search(first.replace(" ", "")) and (_is_attendance(second) or not is_slogan_like(second)):
         return None, join_title(first), second
     if ACTIVITY.search(first.replace(" ", "")) and not is_kicker_like(second):
@@ -73,7 +79,7 @@ def _pair(first: str, second: str) -> Roles:
         return first, join_title(second), None
     if SETTING.match(first) and not SETTING.match(second):
         return first, join_title(second), None
-    if is_slogan_like(first) and COUNT.search(second) and not is_slogan_like(second):
+    if (CALL.match(first) or _parallel(first)) and COUNT.search(second) and not is_slogan_like(second):
         return second, join_title(first), None  # a fact printed under its slogan is its kicker
     if cjk_len(second) <= cjk_len(first) and is_kicker_like(first):
         return first, join_title(second), None

@@ -168,9 +168,9 @@ PDF_PAGE = """株洲日报记者 李华
 
 def test_a_photo_story_between_two_stories_is_its_own_article():
     articles = parse_text(PDF_PAGE).articles
-    assert [a.headline for a in articles] == ["城区首条智慧公交示范线开通", "插秧机穿梭", "湘江龙舟赛落幕"]
+    assert [a.headline for a in articles] == ["城区首条智慧公交示范线开通", "插秧机穿梭稻田披新绿", "湘江龙舟赛落幕"]
     bus, photo, race = articles
-    assert (photo.kind, photo.subheadline, photo.photographers) == ("photo", "稻田披新绿", ["黄志强", "吴敏"])
+    assert (photo.kind, photo.subheadline, photo.photographers) == ("photo", None, ["黄志强", "吴敏"])
     assert bus.photographers == [] and bus.body.endswith("缩短至8分钟。")
     assert photo.captions[0].startswith("6月13日，在渌口区南洲镇的稻田里")
 
