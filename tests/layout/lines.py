@@ -121,7 +121,8 @@ def _body(
         text = text.replace("|", " ")
         if out:
             out.append("")
-        at = split_mid_sentence(text, rng) if (i == inside or (columns and rng.random() < 0.2)) else None
+        breaks = i == inside or (columns and rng.random() < 0.2)
+        at = split_mid_sentence(text, rng, start=len(lead) if i == 0 else 0) if breaks else None
         if at is None or kind == "heading":
             out.append(text)
             continue

@@ -7,7 +7,8 @@
     ### 这些工作为何能获通报表扬?               <- `###` in the body: a section heading
 
 Commas, colons and brackets often come out half-width. A long kicker stands as a plain line
-right above its `##`; a short rubric (`### 营商环境优化年`) follows the headline.
+right above its `##`, or under it (where the README reads it as a subheadline, and so does the
+key); a short rubric (`### 营商环境优化年`) follows the headline and stays the kicker.
 """
 
 from __future__ import annotations
@@ -60,8 +61,13 @@ def _title(story: Story, rng: Random, switch: Switch) -> list[str]:
     out: list[str] = []
     kicker = story.kicker
     if kicker and len(kicker) > RUBRIC_MAX:
-        out += [kicker]
-        story.tag("kicker_above_headline")
+        if switch("kicker_above_headline", 0.6):
+            out += [kicker]
+            story.tag("kicker_above_headline")
+        else:  # under the headline, a long line reads as a subheadline (the README's rule): so keyed
+            story.subheadline = [kicker, *story.subheadline]
+            story.kicker = kicker = None
+            story.tag("kicker_as_subheadline", "a long kicker printed under the headline, keyed as subheadline")
     headline = story.headline
     if "|" in headline and switch("headline_halves", 0.4):
         story.tag("headline_halves")

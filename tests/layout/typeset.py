@@ -123,12 +123,13 @@ def half_width(text: str) -> str:
     return text.translate(_HALF)
 
 
-def split_mid_sentence(text: str, rng: Random, margin: int = 18) -> int | None:
+def split_mid_sentence(text: str, rng: Random, margin: int = 18, start: int = 0) -> int | None:
     """A place inside a paragraph where a column ends mid-sentence: not within `margin`
-    characters of either end, not right after a sentence end, not inside a number."""
+    characters of either end (nor of `start`, where the body proper begins after a lead-in),
+    not right after a sentence end, not inside a number."""
     spots = [
         i
-        for i in range(margin, len(text) - margin)
+        for i in range(start + margin, len(text) - margin)
         if text[i - 1] not in SENTENCE_END + CLOSERS
         and text[i] not in NO_LINE_START
         and not (text[i - 1].isascii() and text[i].isascii())
