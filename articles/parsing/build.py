@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .confidence import confidence
 from .grouping import Group
+from .paragraphs import caption_credit
 from .patterns import AGENCIES, Credits, normalise_source, parse_byline, parse_jump, parse_lead
 from .text import cjk_len
 from .titles import Roles, title_roles
@@ -57,7 +58,7 @@ class _Builder:
             K.CREDIT: self._byline,
             K.SIGNATURE: self._signature,
             K.JUMP: self._jump,
-            K.CAPTION: lambda p: self.art.captions.append(p.text),
+            K.CAPTION: self._caption,
             K.TABLE: lambda p: self.art.tables.append(p.text),
             K.HEADING: self._heading,
             K.H3: self._heading,
@@ -78,6 +79,14 @@ class _Builder:
         if credits is not None:
             self.credits.extend(credits)
         self.art.bylines.append(p.text)
+
+    def _caption(self, p: Para) -> None:
+        """A caption, and the photographers its credit names (`…奔跑。 株洲日报记者 王晨 摄`)."""
+        self.art.captions.append(p.text)
+        credit = caption_credit(p.text)
+        credits = parse_byline(credit) if credit else None
+        if credits is not None:
+            self.credits.photographers += [n for n in credits.photographers if n not in self.credits.photographers]
 
     def _signature(self, p: Para) -> None:
         self.signed = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .paragraphs import PROMO, special_kind, split_caption, titleish
+from .paragraphs import PROMO, caption_credit, special_kind, split_caption, titleish
 from .patterns import is_signature, parse_lead, split_trailing_jump
 from .text import cjk_len, ends_mid_sentence, ends_sentence, normalise_line
 from .types import Para, ParaKind
@@ -25,6 +25,9 @@ def line_paragraphs(lines: list[str], markdown: bool = False) -> list[Para]:
         nxt = items[i + 1][1] if i + 1 < len(items) else ""
         marked = _markdown_para(line, gap) if markdown else None
         kind = special_kind(line)
+        if kind == ParaKind.CREDIT and paras and paras[-1].kind == ParaKind.CAPTION and not _credited(paras[-1]):
+            paras[-1].text += " " + line  # a caption's credit on the line under it; the sentence goes on
+            continue
         if marked is not None or kind:
             paras.append(marked or Para(kind, line, gap))
             open_para = None
@@ -39,6 +42,10 @@ def line_paragraphs(lines: list[str], markdown: bool = False) -> list[Para]:
             paras.append(Para(ParaKind.JUMP, jump, 0))
             open_para = None
     return paras
+
+
+def _credited(caption: Para) -> bool:
+    return caption_credit(caption.text) != ""
 
 
 def _nonblank(lines: list[str]) -> list[tuple[int, str]]:
@@ -74,7 +81,7 @@ def _line_text(line: str, gap: int, nxt: str, open_para: Para | None, paras: lis
         paras.append(para)
         return None if ends_sentence(line) else para
     if open_para is not None:
-        if gap >= 2 and ends_sentence(line) and nxt and not special_kind(nxt):
+        if gap >= 2 and ends_sentence(line) and nxt and special_kind(nxt) in (None, ParaKind.CREDIT):
             paras.append(Para(ParaKind.CAPTION, line, gap))  # a photo caption set inside a sentence
             return open_para
         open_para.text += line

@@ -21,8 +21,9 @@ WEIGHTS = {
     "usual_side": 0.35,  # the title stands where this format prints titles (PDF: after its body)
     "above_signature": 0.6,  # the title stands right above a signature: a commentary's title
     "after_unsigned_pdf": 0.1,  # PDF: a title after a body that is not a signed commentary
-    "has_title": 0.3,  # a title for a group beats none
+    "has_title": 0.3,  # a title for a group beats none, where titles stand or where it fits
 }
+UNUSUAL_SIDE_FIT = 0.4  # on the side where this format does not print titles, a title must fit
 BOTH_SIDES = 1.0  # the cost of a group taking titles from both sides
 FAR_FIT, FAR_GAIN, LOOSE_FIT = 0.5, 0.4, 0.3  # thresholds of reunite_far_titles
 
@@ -35,12 +36,15 @@ def features(titles: list[Para], group: Group, before: bool, fmt: SourceFormat) 
     """The evidence for `titles` being the title of `group`, printed before it or after it."""
     first = group.paras[0].kind if group.paras else None
     pdf = fmt == SourceFormat.PDF
+    fit = title_fit(titles, group)
+    usual = before != pdf
+    signed = before and first == ParaKind.SIGNATURE
     return {
-        "fit": title_fit(titles, group),
-        "usual_side": float(before != pdf),
-        "above_signature": float(before and first == ParaKind.SIGNATURE),
+        "fit": fit,
+        "usual_side": float(usual),
+        "above_signature": float(signed),
         "after_unsigned_pdf": float(not before and pdf and first != ParaKind.SIGNATURE),
-        "has_title": 1.0,
+        "has_title": float(usual or signed or fit >= UNUSUAL_SIDE_FIT),
     }
 
 

@@ -59,3 +59,11 @@ def split_caption(line: str) -> tuple[str, str]:
     sentences = re.findall(r"[^。！？]*[。！？]", m.group("text"))
     caption = sentences[-1] + " " + m.group("credit").strip()
     return "".join(sentences[:-1]), caption
+
+
+def caption_credit(caption: str) -> str:
+    """The credit at the end of a caption (`…奔跑。 株洲日报记者 王晨 摄` -> `株洲日报记者 王晨 摄`)."""
+    m = re.search(r"[。！？]\s*(?P<credit>[^。！？]+)$", caption)
+    if not m or not CREDIT_END.search(m.group("credit")):
+        return ""
+    return m.group("credit").strip() if parse_byline(m.group("credit").strip()) is not None else ""
