@@ -7,7 +7,7 @@ date and the answer key still knows the issue date:
     {D}  the day before the issue (`6月14日`): a daily reports yesterday; {D-1}, {D+3} likewise
     {DAY} the same day without its month (`14日`); {DAY-1} likewise
     {RANGE} the two days before the issue as a printed range (`6月13日至14日`, `5月31日至6月1日`)
-    {Y}  the issue year; {Y-3} a past year, {Y+2} a future one (a target, a plan)
+    {Y}  the year of writing (the day before the issue); {Y-3} a past year, {Y+2} a future one
 """
 
 from __future__ import annotations
@@ -105,8 +105,8 @@ def render_text(text: str, issue: date) -> str:
 
     def sub(m: re.Match[str]) -> str:
         name, offset = m.group(1), int(m.group(2) or 0)
-        if name == "Y":
-            return str(issue.year + offset)
+        if name == "Y":  # the year of writing: a 1 January paper was written in the old year
+            return str(yesterday.year + offset)
         if name == "RANGE":
             first, last = yesterday - timedelta(days=1), yesterday
             tail = f"{last.day}日" if first.month == last.month else f"{last.month}月{last.day}日"

@@ -98,7 +98,7 @@ def _jump(story: Story, rng: Random, switch: Switch, fmt: str, issue: date) -> N
         return
     if not switch("jump_line", 0.15):
         return
-    year = f"{issue.year}年"
+    year = f"{(issue - timedelta(days=1)).year}年"
     named = [i for i, text in enumerate(story.body) if year in text]  # the page must still name its year
     keep = rng.randint(max(2, named[-1] + 1 if named else 0), len(story.body))
     body = story.body[:keep]

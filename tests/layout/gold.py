@@ -72,9 +72,9 @@ def date_evidence(stories: list[Story], issue: date) -> str:
     day = issue - timedelta(days=1)
     printed = f"{day.month}月{day.day}日"
     dated = [s for s in stories if s.dateline and (printed in s.dateline or s.dateline.endswith(f"{day.day}日"))]
-    year = f"{issue.year}年"
+    year = f"{day.year}年"
     named = [s for s in stories if year in "".join([*s.body, *s.subheadline, s.headline])]
     why = f"{len(dated)} dateline(s) of {printed}, the day before the issue"
     if named:
-        return f"{why}; the year {issue.year} is named as the present in {len(named)} article(s)"
-    return f"{why}; the year {issue.year} is not printed as a number on this page"
+        return f"{why}; the year {day.year} is named as the present in {len(named)} article(s)"
+    return f"{why}; the year {day.year} is not printed as a number on this page"
