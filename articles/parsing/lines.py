@@ -12,7 +12,7 @@ import re
 
 from .paragraphs import PROMO, caption_credit, special_kind, split_caption, titleish
 from .patterns import is_signature, parse_lead, split_trailing_jump
-from .text import cjk_len, ends_mid_sentence, ends_sentence, normalise_line
+from .text import cjk_len, continues_sentence, ends_mid_sentence, ends_sentence, normalise_line
 from .types import Para, ParaKind
 
 
@@ -92,7 +92,7 @@ def _line_text(line: str, gap: int, nxt: str, open_para: Para | None, paras: lis
     if is_signature(line) and nxt and not special_kind(nxt):
         paras.append(Para(ParaKind.SIGNATURE, line, gap))  # a commentary's author, above its text
         return None
-    if titleish(line, limit=80, whole_line=True) and not _reads_as_body(line, nxt):
+    if titleish(line, limit=80, whole_line=True) and not _reads_as_body(line, nxt) and not continues_sentence(nxt):
         paras.append(Para(ParaKind.TITLE, line, gap))
         return None
     para = Para(ParaKind.BODY, line, gap)

@@ -114,7 +114,18 @@ def ends_mid_sentence(text: str) -> bool:
     """Whether the sentence goes on after this line: it ends with a comma or colon, an open
     quote or bracket, or a word that needs the next one (`……现在` / `下楼就能办好`)."""
     text = text.rstrip()
-    return bool(text) and (text[-1] in "，,、：:" or text[-1] in OPENERS or unbalanced(text) or text[-1] in DANGLING)
+    if not text:
+        return False
+    return (
+        text[-1] in "，,、：:" or text[-1] in OPENERS or unbalanced(text) or text[-1] in DANGLING or text[-1].isdigit()
+    )
+
+
+def continues_sentence(text: str) -> bool:
+    """Whether a line starts in the middle of a sentence: with a particle that never opens one
+    (`的山区线路上运行`), or with the tail of a cut word and a full stop (`十年。为了…`)."""
+    text = text.lstrip()
+    return bool(text) and (text[0] in "的了着地得们" or bool(re.match(r"^[^，。；！？“”《》]{1,3}[。；！？]", text)))
 
 
 def unbalanced(text: str) -> bool:
