@@ -63,17 +63,16 @@ def lead_in(story: Story, fmt: str, paren: str = "") -> str:
     art = story.article
     if art.lead_source is None:
         return ""
-    date = story.dateline or ""
+    if is_agency(story):  # 据新华社北京3月26日电 国家… / 新华社北京6月14日电（记者 张晓）国家…
+        return f"{art.lead_source}{story.dateline or ''}{paren or ' '}"
+    markdown = fmt == MARKDOWN
+    head = ("株洲日报·掌上株洲讯" if markdown else art.lead_source) + paren
+    gap = " " if markdown or not paren else ""  # `株洲日报讯 6月14日` but `株洲日报讯（记者 李华）6月14日`
+    if not story.dateline:
+        return head + gap
     first = story.body[0] if story.body else ""
-    comma = "," if fmt == MARKDOWN else "，"
-    if is_agency(story):
-        return f"{art.lead_source}{date}{paren} " if not paren else f"{art.lead_source}{date}{paren}"
-    source = "株洲日报·掌上株洲讯" if fmt == MARKDOWN else art.lead_source
-    if not date:
-        return f"{source}{paren} " if not paren or fmt == MARKDOWN else f"{source}{paren}"
-    sep = "" if first.startswith(TIME_OF_DAY) else comma
-    gap = " " if not paren or fmt == MARKDOWN else ""
-    return f"{source}{paren}{gap}{date}{sep}"
+    comma = "" if first.startswith(TIME_OF_DAY) else ("," if markdown else "，")  # `6月14日下午，`
+    return f"{head}{gap}{story.dateline}{comma}"
 
 
 def photo_credit(story: Story, fmt: str, rng: Random) -> str:

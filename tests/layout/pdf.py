@@ -74,17 +74,17 @@ def layout(stories: list[Story], rng: Random, switch: Switch) -> Page:
 
 
 def _order(story: Story, p: Parts, title: list[str], rng: Random, switch: Switch) -> list[str]:
-    if story.kind == "commentary":
-        if rng.random() < 0.7:
-            return title + [""] + p.byline + [""] + p.body
-        story.tag("title_after_body")
-        return p.byline + [""] + p.body + title + [""]
-    if story.kind == "photo" or (title and switch("title_before_body", 0.12)):
-        if story.kind != "photo":
-            story.tag("title_before_body")
-        if rng.random() < 0.5 or story.kind != "photo":
-            return title + [""] + (p.byline + [""] if p.byline else []) + p.body
-    return (p.byline + [""] if p.byline else []) + p.body + title + ([""] if title else [])
+    """A story's pieces in printed order: byline, body, then title is the usual PDF order."""
+    byline = p.byline + [""] if p.byline else []
+    if story.kind == "commentary":  # title, signature, body, as on the sample page; now and then
+        first = rng.random() < 0.7  # the title after
+        return title + [""] + byline + p.body if first else byline + p.body + title + [""]
+    if story.kind == "photo":
+        return title + [""] + p.body if rng.random() < 0.5 else p.body + title + [""]
+    if title and switch("title_before_body", 0.12):
+        story.tag("title_before_body")
+        return title + [""] + byline + p.body
+    return byline + p.body + title + ([""] if title else [])
 
 
 def _parts(story: Story, rng: Random, switch: Switch) -> Parts:
