@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from .paragraphs import special_kind, split_caption, titleish
 from .patterns import is_signature, parse_byline, parse_lead
-from .text import cjk_len, compact, ends_sentence
+from .text import cjk_len, compact, continues_sentence, ends_sentence
 from .types import Para, ParaKind
 
 Chunk = tuple[int, list[str]]  # blank lines before it, its lines
@@ -180,9 +180,21 @@ def _confirm_titles(chunks: list[Chunk], kinds: list[ChunkKind]) -> None:
         while j < len(kinds) and kinds[j] == ChunkKind.TITLE:
             j += 1
         if j < len(kinds) and kinds[j] == ChunkKind.BODY and not _photo_caption_at(chunks, kinds, j):
-            heading = _reads_as_heading(chunks, kinds, i, j)
-            kinds[i:j] = [ChunkKind.HEADING if heading else ChunkKind.BODY] * (j - i)
+            if not _title_stack_between_stories(chunks, kinds, i, j):
+                heading = _reads_as_heading(chunks, kinds, i, j)
+                kinds[i:j] = [ChunkKind.HEADING if heading else ChunkKind.BODY] * (j - i)
         i = j
+
+
+def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:
+    """Two or more title chunks after a finished story, before text that starts afresh: the title
+    of the story before (printed after it) and a story without byline or lead after it (a teaser,
+    agency copy). A section heading is one chunk; a line cut at a column end is followed by the
+    rest of its sentence."""
+    if j - i < 2 or (i > 0 and kinds[i - 1] == ChunkKind.BODY and not ends_sentence(chunks[i - 1][1][-1])):
+        return False
+    start = chunks[j][1][0]
+    return not (continues_sentence(start) or re.match(r"^[^，。、；]{1,2}[，、]", start))
 
 
 def _photo_caption_at(chunks: list[Chunk], kinds: list[ChunkKind], j: int) -> bool:
