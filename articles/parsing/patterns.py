@@ -59,9 +59,29 @@ class Credits:
         self.is_photo = self.is_photo or other.is_photo
 
 
+_ROLE_SPLIT = re.compile(f"({'|'.join(ROLE_WORDS)})")
+
+
 def _tokens(line: str) -> list[str]:
+    """Words of a byline, with names glued to role words split off: joining wrapped lines glues
+    them (`记者 彭亮` / `通讯员 龚晓玲` -> `记者 彭亮通讯员 龚晓玲`). The text before the first role
+    word stays with it: it is the organisation (`株洲日报记者`)."""
     line = re.sub(r"[（()）]", " ", line)
-    return [t for t in re.split(r"[\s/／:：、，,]+", line) if t]
+    out: list[str] = []
+    for token in (t for t in re.split(r"[\s/／:：、，,]+", line) if t):
+        parts = _ROLE_SPLIT.split(token)
+        if len(parts) == 1:
+            out.append(token)
+            continue
+        before = parts[0]
+        if before and out and any(_ROLE_SPLIT.search(t) for t in out):
+            out.append(before)  # a name of the role before, glued to this role word
+            before = ""
+        for k in range(1, len(parts), 2):
+            out.append((before if k == 1 else "") + parts[k])
+            if parts[k + 1]:
+                out.append(parts[k + 1])
+    return out
 
 
 # How the name of an organisation ends: a unit or a company credited for a photo is not a person.
