@@ -17,7 +17,15 @@ from datetime import date
 from .build import build_article
 from .dates import infer_issue_date
 from .decode import DecodeError, decode_bytes
-from .grouping import Group, attach_orphan_bylines, group_paragraphs, markdown_groups, merge_section_headings
+from .grouping import (
+    Group,
+    attach_orphan_bylines,
+    group_paragraphs,
+    markdown_groups,
+    merge_section_headings,
+    place_bylines_under_titles,
+    set_aside_bylines_under_titles,
+)
 from .lines import line_paragraphs
 from .pairing import assign_titles, reunite_far_titles
 from .paragraphs import detect_format
@@ -84,11 +92,15 @@ def parse_text(
         paras = pdf_paragraphs(lines) if fmt == SourceFormat.PDF else line_paragraphs(lines)
         for index, para in enumerate(paras):
             para.index = index
-        items = attach_orphan_bylines(group_paragraphs(paras))
+        items, aside = group_paragraphs(paras), []
+        if fmt == SourceFormat.PDF:
+            items, aside = set_aside_bylines_under_titles(items)
+        items = attach_orphan_bylines(items)
         if fmt != SourceFormat.PDF:
             items = merge_section_headings(items)
         groups = assign_titles(items, fmt)
         reunite_far_titles(groups)
+        groups += place_bylines_under_titles(groups, aside)
         for group in groups:
             art, extra = build_article(group, paper)
             _keep(art, extra, articles, unassigned)

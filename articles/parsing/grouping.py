@@ -116,6 +116,39 @@ def _credit_leads(i: int, paras: list[Para]) -> bool:
     )
 
 
+def _bylines_only(item: Item) -> bool:
+    return isinstance(item, Group) and bool(item.paras) and not item.has(*TEXT_KINDS, K.TABLE, K.JUMP)
+
+
+def set_aside_bylines_under_titles(items: list[Item]) -> tuple[list[Item], list[Group]]:
+    """PDF text: a group of bylines and nothing else printed right under a title run belongs to
+    the story that title belongs to, wherever its body is; it waits until titles are paired
+    (place_bylines_under_titles)."""
+    kept: list[Item] = []
+    aside: list[Group] = []
+    for item in items:
+        if _bylines_only(item) and kept and isinstance(kept[-1], TitleRun):
+            aside.append(item)
+        else:
+            kept.append(item)
+    return kept, aside
+
+
+def place_bylines_under_titles(groups: list[Group], aside: list[Group]) -> list[Group]:
+    """Each set-aside byline joins the story whose title line was printed right above it, if that
+    story has no byline of its own; the others are returned to stand as they are."""
+    left = []
+    for bylines in aside:
+        above = bylines.paras[0].index - 1
+        owner = next((g for g in groups if any(t.index == above for t in g.titles)), None)
+        if owner is not None and not owner.has(K.BYLINE):
+            owner.paras[:0] = bylines.paras
+            owner.changed()
+        else:
+            left.append(bylines)
+    return left
+
+
 def attach_orphan_bylines(items: list[Item]) -> list[Item]:
     """A group of bylines and nothing else (printed above its story's title stack, or apart from
     it by a caption) joins the next group that has no byline of its own, else the one before."""
@@ -123,7 +156,7 @@ def attach_orphan_bylines(items: list[Item]) -> list[Item]:
     i = 0
     while i < len(out):
         item = out[i]
-        if not isinstance(item, Group) or not item.paras or item.has(*TEXT_KINDS, K.TABLE, K.JUMP):
+        if not _bylines_only(item):
             i += 1
             continue
         after = next((g for g in out[i + 1 :] if isinstance(g, Group)), None)
