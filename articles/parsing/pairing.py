@@ -26,6 +26,7 @@ WEIGHTS = {
 UNUSUAL_SIDE_FIT = 0.4  # on the side where this format does not print titles, a title must fit
 BOTH_SIDES = 1.0  # the cost of a group taking titles from both sides
 FAR_FIT, FAR_GAIN, LOOSE_FIT = 0.5, 0.4, 0.3  # thresholds of reunite_far_titles
+WEAK_FIT = 0.25  # a title that shares nothing with its taker's body moves on weaker evidence
 
 
 def title_fit(titles: list[Para], group: Group) -> float:
@@ -143,7 +144,8 @@ def _best_far_part(group: Group, groups: list[Group]) -> tuple[Group, int, int] 
         for start, end in [(k, n) for k in range(1, n)] + [(0, k) for k in range(1, n)]:
             part, rest = other.titles[start:end], other.titles[:start] + other.titles[end:]
             here, there = title_fit(part, group), title_fit(part, other)
-            if here >= FAR_FIT and here - there >= FAR_GAIN and title_fit(rest, other) >= there:
+            fits_here = (here >= FAR_FIT and here - there >= FAR_GAIN) or (here >= WEAK_FIT and there == 0)
+            if fits_here and title_fit(rest, other) >= there:
                 if best is None or here - there > best[0]:
                     best = (here - there, other, start, end)
     return best[1:] if best is not None else None
