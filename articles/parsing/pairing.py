@@ -121,31 +121,44 @@ def reunite_far_titles(groups: list[Group]) -> None:
     title, hundreds of lines away) is left without a title by the pairing of neighbours. The
     title lines another group took that fit this body far better than their taker's body move
     here, with the byline printed right after them."""
-    for group in groups:
-        if group.titles or not group.body_text:
-            continue
-        found = _best_far_part(group, groups)
-        if found is None:
-            continue
-        other, start, end = found
-        while start > 1 and end == len(other.titles) and title_fit(other.titles[start - 1 : start], other) < LOOSE_FIT:
-            start -= 1  # a title stack moves whole: its lines that do not fit the taker come too
-        group.titles = other.titles[start:end]
-        del other.titles[start:end]
-        _take_byline_after(group, groups)
+    for _ in range(len(groups)):  # a move may leave its giver untitled: look again
+        moved = False
+        for group in groups:
+            if group.titles or not group.body_text:
+                continue
+            found = _best_far_part(group, groups)
+            if found is None:
+                continue
+            other, start, end = found
+            while (
+                1 < start and end == len(other.titles) and title_fit(other.titles[start - 1 : start], other) < LOOSE_FIT
+            ):
+                start -= 1  # a title stack moves whole: its lines that do not fit the taker come too
+            group.titles = other.titles[start:end]
+            del other.titles[start:end]
+            _take_byline_after(group, groups)
+            moved = True
+        if not moved:
+            return
 
 
 def _best_far_part(group: Group, groups: list[Group]) -> tuple[Group, int, int] | None:
-    """The slice of another group's titles (a prefix or a suffix, never all of them) that fits
-    this group best, if it fits well and far better than where it is."""
+    """The slice of another group's titles (a prefix, a suffix, or all of them) that fits this
+    group best, if it fits well and far better than where it is. All of them move only on strong
+    evidence: the giver is left untitled and looks again."""
     best: tuple[float, Group, int, int] | None = None
     for other in groups:
         n = len(other.titles)
-        for start, end in [(k, n) for k in range(1, n)] + [(0, k) for k in range(1, n)]:
+        for start, end in [(k, n) for k in range(n)] + [(0, k) for k in range(1, n)]:
             part, rest = other.titles[start:end], other.titles[:start] + other.titles[end:]
             here, there = title_fit(part, group), title_fit(part, other)
-            fits_here = (here >= FAR_FIT and here - there >= FAR_GAIN) or (here >= WEAK_FIT and there == 0)
-            if fits_here and title_fit(rest, other) >= there:
+            strong = here >= FAR_FIT and here - there >= FAR_GAIN
+            if not rest:
+                fits_here = strong
+            else:
+                weak = here >= WEAK_FIT and there == 0
+                fits_here = (strong or weak) and title_fit(rest, other) >= there
+            if fits_here:
                 if best is None or here - there > best[0]:
                     best = (here - there, other, start, end)
     return best[1:] if best is not None else None
