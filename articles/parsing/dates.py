@@ -68,7 +68,7 @@ def year_mentions(text: str) -> list[tuple[int, Use]]:
 def present_year(text: str) -> tuple[int | None, str]:
     """The year the text speaks of as now, and why: the latest year named for what happens, has
     happened or is planned, never a target; with targets only, the earliest of them."""
-    mentions = year_mentions(text)
+    mentions = year_mentions(text.replace("\n", ""))  # a year can be wrapped: `2019` / `年完成`
     if not mentions:
         return None, "正文未提及年份"
     by_use: dict[Use, list[int]] = {use: [y for y, u in mentions if u == use] for use in Use}
