@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .paragraphs import PROMO, caption_credit, special_kind, split_caption, titleish
+from .paragraphs import caption_credit, is_promotion, special_kind, split_caption, titleish
 from .patterns import is_signature, parse_lead, split_trailing_jump
 from .text import cjk_len, continues_sentence, ends_mid_sentence, ends_sentence, normalise_line
 from .types import Para, ParaKind
@@ -86,7 +86,7 @@ def _line_text(line: str, gap: int, nxt: str, open_para: Para | None, paras: lis
             return open_para
         open_para.text += line
         return None if ends_sentence(line) else open_para
-    if gap >= 2 and PROMO.search(line) and cjk_len(line) <= 60:
+    if gap >= 2 and is_promotion(line):
         paras.append(Para(ParaKind.FURNITURE, line, gap))
         return None
     if is_signature(line) and nxt and not special_kind(nxt):

@@ -9,7 +9,12 @@ from .patterns import CREDIT_END, parse_byline, parse_jump
 from .text import cjk_len, ends_mid_sentence, ends_sentence, unbalanced
 from .types import ParaKind, SourceFormat
 
-PROMO = re.compile(r"(关注|扫码|扫描|二维码|公众号|客户端|下载)")
+PROMO = re.compile(r"(关注|扫码|扫描|扫一扫|二维码|公众号|客户端|下载|看视频)")
+
+
+def is_promotion(text: str) -> bool:
+    """Page furniture that sends the reader to an app or an account (`扫码关注株洲日报微信公众号`)."""
+    return bool(PROMO.search(text)) and cjk_len(text) <= 30 and not ends_sentence(text.rstrip("。"))
 
 
 def detect_format(lines: list[str]) -> SourceFormat:

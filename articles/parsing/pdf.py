@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .paragraphs import special_kind, split_caption, titleish
+from .paragraphs import is_promotion, special_kind, split_caption, titleish
 from .patterns import is_signature, parse_byline, parse_lead
 from .text import cjk_len, compact, continues_sentence, ends_sentence
 from .types import Para, ParaKind
@@ -27,6 +27,7 @@ class ChunkKind(StrEnum):
     SIGNATURE = "signature"
     TABLE = "table"
     HEADING = "heading"
+    FURNITURE = "furniture"
 
 
 def pdf_paragraphs(lines: list[str]) -> list[Para]:
@@ -56,6 +57,8 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
         elif kind == ChunkKind.TITLE:
             for element in _title_elements(chunk):
                 reader.close(Para(ParaKind.TITLE, element, gap))
+        elif kind == ChunkKind.FURNITURE:
+            reader.close(Para(ParaKind.FURNITURE, "".join(chunk), gap))
         elif kind == ChunkKind.HEADING:
             reader.close(Para(ParaKind.HEADING, "".join(chunk), gap))
         else:
@@ -133,6 +136,8 @@ def _chunk_kind(chunk: list[str]) -> ChunkKind:
         return ChunkKind.SIGNATURE
     if special_kind(chunk[0]) or parse_lead(chunk[0]) is not None:
         return ChunkKind.START
+    if len(chunk) <= 2 and is_promotion("".join(chunk)):
+        return ChunkKind.FURNITURE
     if len(chunk) <= 4 and all(titleish(x) and not special_kind(x) for x in chunk):
         return ChunkKind.TITLE
     return ChunkKind.BODY
