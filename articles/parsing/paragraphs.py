@@ -42,9 +42,10 @@ def special_kind(line: str) -> ParaKind | None:
 def titleish(line: str, limit: int = 40, whole_line: bool = False) -> bool:
     """Whether a line could be (part of) a title. A hard-wrapped line of PDF text may stop in
     the middle of a title's word; a whole printed line (`whole_line`) that stops mid-sentence
-    is never a title."""
+    is never a title. A title may end with an exclamation mark (`体育公园开园啦！`), no other stop."""
+    exclaimed = line.endswith(("！", "!")) and cjk_len(line) <= 24 and not re.search(r"[。？；！!?]", line[:-1])
     return (
-        not ends_sentence(line)
+        (exclaimed or not ends_sentence(line))
         and "。" not in line
         and not unbalanced(line)
         and cjk_len(line) <= limit

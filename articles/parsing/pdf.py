@@ -184,7 +184,9 @@ def _confirm_titles(chunks: list[Chunk], kinds: list[ChunkKind]) -> None:
         j = i
         while j < len(kinds) and kinds[j] == ChunkKind.TITLE:
             j += 1
-        if j < len(kinds) and kinds[j] == ChunkKind.BODY and not _photo_caption_at(chunks, kinds, j):
+        if j < len(kinds) and _continued_below(chunks[j]):
+            kinds[i:j] = [ChunkKind.BODY] * (j - i)  # text cut off before `下转A2版` is no title
+        elif j < len(kinds) and kinds[j] == ChunkKind.BODY and not _photo_caption_at(chunks, kinds, j):
             if not _title_stack_between_stories(chunks, kinds, i, j):
                 heading = _reads_as_heading(chunks, kinds, i, j)
                 kinds[i:j] = [ChunkKind.HEADING if heading else ChunkKind.BODY] * (j - i)
@@ -200,6 +202,10 @@ def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i:
         return False
     start = chunks[j][1][0]
     return not (continues_sentence(start) or re.match(r"^[^，。、；]{1,2}[，、]", start))
+
+
+def _continued_below(chunk: Chunk) -> bool:
+    return bool(re.match(r"^[（(]?\s*(下转|转)", chunk[1][0])) and special_kind(chunk[1][0]) == ParaKind.JUMP
 
 
 def _photo_caption_at(chunks: list[Chunk], kinds: list[ChunkKind], j: int) -> bool:
