@@ -20,8 +20,18 @@ def parse(name: str):
 
 
 def summary(article) -> tuple:
-    return (article.kind, article.kicker, article.headline, article.subheadline, article.reporters,
-            article.correspondents, article.photographers, article.authors, article.source, article.dateline)
+    return (
+        article.kind,
+        article.kicker,
+        article.headline,
+        article.subheadline,
+        article.reporters,
+        article.correspondents,
+        article.photographers,
+        article.authors,
+        article.source,
+        article.dateline,
+    )
 
 
 def test_pdf_columns_page():
@@ -29,9 +39,31 @@ def test_pdf_columns_page():
     assert result.source["format"] == "pdf-columns"
     got = [summary(a) for a in result.articles]
     assert got == [
-        ("news", None, "公交出行更便捷", "城区首条智慧公交示范线开通", ["李华", "王明"], ["张小兵"], [], [], "株洲日报", "6月14日"),
+        (
+            "news",
+            None,
+            "公交出行更便捷",
+            "城区首条智慧公交示范线开通",
+            ["李华", "王明"],
+            ["张小兵"],
+            [],
+            [],
+            "株洲日报",
+            "6月14日",
+        ),
         ("commentary", None, "以绣花功夫推进老旧小区改造", None, [], [], [], ["周春林"], None, None),
-        ("news", None, "湘江龙舟赛落幕", "醴陵队夺得直道竞速冠军，24支队伍同场竞技", ["赵丽"], [], [], [], "株洲日报", "6月14日"),
+        (
+            "news",
+            None,
+            "湘江龙舟赛落幕",
+            "醴陵队夺得直道竞速冠军，24支队伍同场竞技",
+            ["赵丽"],
+            [],
+            [],
+            [],
+            "株洲日报",
+            "6月14日",
+        ),
         ("agency", None, "入汛以来南方降雨偏多", None, [], [], [], [], "新华社", "北京6月14日电"),
     ]
     first = result.articles[0]
@@ -51,7 +83,18 @@ def test_paragraph_lines_page():
     assert result.source["format"] == "paragraph-lines"
     got = [summary(a) for a in result.articles]
     assert got == [
-        ("news", None, "夏粮收购有序推进农民增收有保障", "——我市多措并举做好夏粮收购工作", ["刘建国"], [], [], [], "株洲日报", None),
+        (
+            "news",
+            None,
+            "夏粮收购有序推进农民增收有保障",
+            "——我市多措并举做好夏粮收购工作",
+            ["刘建国"],
+            [],
+            [],
+            [],
+            "株洲日报",
+            None,
+        ),
         ("photo", None, "稻田里的“新农人”", None, [], [], ["黄志强", "吴敏"], [], "株洲日报", None),
         ("agency", None, "黄桃挂满枝果农采摘忙", None, ["钱文"], [], [], [], "新华社", None),
     ]
@@ -73,7 +116,18 @@ def test_markdown_page():
         ("news", None, "全市中小学暑期安全教育全面启动", None, ["何晓东"], ["孙丽"], [], [], "株洲日报", "6月15日"),
         ("news", "城市夜经济", "神农城夜市焕新开放", None, ["龚雪"], [], [], [], "株洲日报", None),
         ("photo", None, "荷塘月色夏夜纳凉", None, [], [], ["曾凡", "邹琪"], [], "株洲日报", None),
-        ("news", None, "图书馆延长夏季开放时间", "7月1日起每天开放至晚上9点 新增自习座位200个", ["吕青"], [], [], [], "株洲日报", "6月15日"),
+        (
+            "news",
+            None,
+            "图书馆延长夏季开放时间",
+            "7月1日起每天开放至晚上9点 新增自习座位200个",
+            ["吕青"],
+            [],
+            [],
+            [],
+            "株洲日报",
+            "6月15日",
+        ),
     ]
     assert result.articles[1].section_headings == ["老街区有了新业态"]
     assert result.articles[0].body.startswith("全市中小学暑期安全教育工作全面启动。")
@@ -89,8 +143,9 @@ def test_issue_date_from_caller_or_inferred():
     assert (inferred.issue_date, inferred.date_inferred) == (date(2023, 6, 15), True)
 
 
-@pytest.mark.parametrize("path", fixture_files() + sorted((FIXTURE_PAGES.parent / "extra").iterdir()) + seed_files(),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", fixture_files() + sorted((FIXTURE_PAGES.parent / "extra").iterdir()) + seed_files(), ids=lambda p: p.name
+)
 def test_nothing_is_lost(path):
     result = parse_bytes(path.read_bytes(), file_name=path.name)
     assert result.articles
@@ -115,18 +170,39 @@ def test_parse_command_prints_the_contract_without_a_database(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none", "SECRET_KEY": "x"}
     out = subprocess.run(
         [sys.executable, "manage.py", "parse", str(FIXTURE_PAGES / "2023-06-16_B1.md"), "--format", "json"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     data = json.loads(out)
     assert set(data) >= {"source", "issue_date", "date_inferred", "page", "articles", "unassigned"}
     assert data["issue_date"] == "2023-06-16" and data["page"] == "B1" and data["date_inferred"] is False
-    keys = {"kind", "kicker", "headline", "subheadline", "reporters", "correspondents", "photographers", "authors",
-            "source", "dateline", "body", "captions", "continued_to"}
+    keys = {
+        "kind",
+        "kicker",
+        "headline",
+        "subheadline",
+        "reporters",
+        "correspondents",
+        "photographers",
+        "authors",
+        "source",
+        "dateline",
+        "body",
+        "captions",
+        "continued_to",
+    }
     assert all(keys <= set(a) for a in data["articles"])
     assert data["articles"][0]["headline"] == "全市中小学暑期安全教育全面启动"
     text = subprocess.run(
         [sys.executable, "manage.py", "parse", str(FIXTURE_PAGES / "2023-06-16_B1.md"), "--format", "text"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "【全市中小学暑期安全教育全面启动】" in text and "记者 何晓东" in text
 
@@ -134,8 +210,13 @@ def test_parse_command_prints_the_contract_without_a_database(tmp_path):
 def test_parse_command_refuses_a_binary_file(tmp_path):
     png = tmp_path / "page.png"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    proc = subprocess.run([sys.executable, "manage.py", "parse", str(png)], cwd=ROOT, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgresql://x@127.0.0.1:1/x", "SECRET_KEY": "x"})
+    proc = subprocess.run(
+        [sys.executable, "manage.py", "parse", str(png)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgresql://x@127.0.0.1:1/x", "SECRET_KEY": "x"},
+    )
     assert proc.returncode == 1
     assert "page.png: binary file (a PNG image)" in proc.stderr
 

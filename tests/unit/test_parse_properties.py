@@ -5,11 +5,34 @@ from hypothesis import strategies as st
 
 from articles.parsing import lost_characters, parse_text
 
-PIECES = st.sampled_from([
-    "株洲日报记者 罗欣", "通讯员/芷榕", "株洲日报讯 3月26日，", "据新华社北京3月26日电", "下转 A2 版", "## 标题", "### 小标题",
-    "- 要点", "朱理平", "市委召开会议。", "近 年 来 ，市 委", "“引号", "（括号", "通讯员 供图", "株洲日报记者 谭浩瀚 摄",
-    "\n", "\n\n", "\n\n\n", " ", "2020年", "我市11名干部获提拔重用", "Latin words here", "\t", "\u3000",
-])
+PIECES = st.sampled_from(
+    [
+        "株洲日报记者 罗欣",
+        "通讯员/芷榕",
+        "株洲日报讯 3月26日，",
+        "据新华社北京3月26日电",
+        "下转 A2 版",
+        "## 标题",
+        "### 小标题",
+        "- 要点",
+        "朱理平",
+        "市委召开会议。",
+        "近 年 来 ，市 委",
+        "“引号",
+        "（括号",
+        "通讯员 供图",
+        "株洲日报记者 谭浩瀚 摄",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+        " ",
+        "2020年",
+        "我市11名干部获提拔重用",
+        "Latin words here",
+        "\t",
+        "\u3000",
+    ]
+)
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=60).map("".join)
 
 

@@ -5,8 +5,12 @@ from articles.search.text import exact_by_index, fold, lexemes, tsquery_for
 def test_words_phrases_exclusions_or_and_fields():
     q = parse_query('株洲 "湘江 风光带" -广告 医院 OR 学校 标题:龙舟 作者:罗欣 版:a1')
     assert q.clauses == [
-        [Term("株洲")], [Term("湘江 风光带")], [Term("医院"), Term("学校")],
-        [Term("龙舟", "title")], [Term("罗欣", "person")], [Term("a1", "page")],
+        [Term("株洲")],
+        [Term("湘江 风光带")],
+        [Term("医院"), Term("学校")],
+        [Term("龙舟", "title")],
+        [Term("罗欣", "person")],
+        [Term("a1", "page")],
     ]
     assert q.exclusions == [Term("广告", negated=True)]
     assert q.notes == []
