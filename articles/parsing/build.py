@@ -38,7 +38,7 @@ class _Builder:
     signed: bool = False
 
     def roles_from(self, group: Group) -> Roles:
-        """Title roles; a column label (`央媒看株洲`) printed after a whole title is no part of it."""
+        """Title roles; a column label (`央媒看株洲`) printed apart after a whole title is no part of it."""
         elements = [t.text for t in group.titles]
         column_label = (
             len(elements) >= 2
@@ -46,6 +46,7 @@ class _Builder:
             and cjk_len(elements[-1]) < cjk_len(elements[-2])
             and (cjk_len(elements[-2]) >= 10 or "——" in elements[-2])
             and group.fit(elements[-1]) < 0.5
+            and group.titles[-1].gap >= 1
             and group.has(K.BYLINE)
         )
         if column_label:

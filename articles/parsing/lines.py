@@ -103,8 +103,15 @@ def _line_text(line: str, gap: int, nxt: str, open_para: Para | None, paras: lis
 
 
 def _reads_as_body(line: str, nxt: str) -> bool:
-    """A long line with a comma, or a line with two commas, is a sentence unless a byline or a
-    lead follows it (then it is a long title)."""
+    """A long line with a comma, or a line with two commas, is a sentence unless a byline, a lead
+    or another short title line follows it (then it is a long subheadline)."""
     commas = len(re.findall(r"[，,]", line))
     sentence = (cjk_len(line) >= 30 and commas >= 1 and not special_kind(nxt)) or commas >= 2
-    return sentence and parse_lead(nxt) is None
+    title_below = (
+        bool(nxt)
+        and not nxt.startswith(("#", "-"))
+        and not special_kind(nxt)
+        and titleish(nxt, limit=30, whole_line=True)
+        and not continues_sentence(nxt)
+    )
+    return sentence and parse_lead(nxt) is None and not title_below

@@ -123,9 +123,13 @@ def ends_mid_sentence(text: str) -> bool:
 
 def continues_sentence(text: str) -> bool:
     """Whether a line starts in the middle of a sentence: with a particle that never opens one
-    (`的山区线路上运行`), or with the tail of a cut word and a full stop (`十年。为了…`)."""
+    (`的山区线路上运行`), or with the tail of a cut word and a stop or comma (`十年。为了…`, `上，两支…`)."""
     text = text.lstrip()
-    return bool(text) and (text[0] in "的了着地得们" or bool(re.match(r"^[^，。；！？“”《》]{1,3}[。；！？]", text)))
+    if not text:
+        return False
+    return text[0] in "的了着地得们" or bool(
+        re.match(r"^([^，。；！？“”《》]{1,3}[。；！？]|[^，。；！？“”《》\d][，,])", text)
+    )
 
 
 def unbalanced(text: str) -> bool:
