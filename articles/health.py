@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, DataError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+
+from articles import errors
 
 log = logging.getLogger("archive.db")
 
@@ -47,6 +48,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, DataError):  # a value PostgreSQL cannot take (a NUL byte, a number out of range)
+            log.info("bad value for %s: %s", request.path, str(exception).splitlines()[0][:200])
+            return errors.bad_request(request)
         if not isinstance(exception, DatabaseError):
             return None
         log.warning("database unavailable for %s: %s", request.path, str(exception).splitlines()[0][:200])
@@ -55,6 +59,6 @@ class DatabaseUnavailableMiddleware:
         if request.path.startswith("/api/"):
             response = JsonResponse({"error": message, "status": 503}, status=503, json_dumps_params={"ensure_ascii": False})
         else:
-            response = render(request, "error.html", {"status": 503, "message": message, "error_page": True}, status=503)
+            response = errors.page(503, message)
         response["Retry-After"] = "5"
         return response
