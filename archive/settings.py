@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "articles.health.RequestDeadlineMiddleware",
     "archive.replicas.PublicReadsOnReplicaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -113,6 +114,20 @@ if EMBEDDED_DB:
 else:
     DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)}
 
+# A database that is frozen or unreachable (its processes paused, its host silent) fails a
+# connection attempt after DB_CONNECT_TIMEOUT seconds, answered as the site's 503, instead of
+# hanging each request until gunicorn kills the worker (a bare 500 after 30 s). Over TCP, a
+# connection whose server stops answering mid-query is dropped after the same time.
+DB_CONNECT_TIMEOUT = int(env("DB_CONNECT_TIMEOUT", "5"))
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    connect_timeout=DB_CONNECT_TIMEOUT, keepalives=1, keepalives_idle=DB_CONNECT_TIMEOUT,
+    keepalives_interval=1, keepalives_count=3, tcp_user_timeout=DB_CONNECT_TIMEOUT * 1000,
+)
+
+# The longest a request's view may wait (articles.health.RequestDeadlineMiddleware, sync
+# workers only); below gunicorn's 30 s worker timeout. 0 turns it off.
+REQUEST_DEADLINE_S = int(env("REQUEST_DEADLINE_S", "12"))
+
 # Public requests get a bounded statement time (gunicorn sets ARCHIVE_STATEMENT_TIMEOUT_MS through
 # archive/wsgi.py); management commands such as ingest run without one.
 STATEMENT_TIMEOUT_MS = int(os.environ.get("ARCHIVE_STATEMENT_TIMEOUT_MS", "0"))
@@ -145,7 +160,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -9,11 +9,13 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.http import HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
 from articles import history
 from articles.models import Article, Credit, IngestRun, Issue, Newspaper, Page, Person, PersonRedirect, Role
+from articles.numbers import parse_int
 from articles.search.columns import apply_search_columns
 from articles.search.engine import matching
 from articles.search.query import parse_query
@@ -39,8 +41,23 @@ class NewspaperAdmin(HistoryMixin, admin.ModelAdmin):
     list_display = ("name", "slug")
 
 
+DATE_PARTS = {"year": (1, 9999), "month": (1, 12), "day": (1, 31)}
+
+
+class CheckedDateHierarchyMixin:
+    """The date hierarchy's numbers checked before Django's ChangeList builds a datetime from
+    them (a year past 64 bits raised OverflowError there: a 500)."""
+
+    def changelist_view(self, request, extra_context=None):
+        for part, (low, high) in DATE_PARTS.items():
+            value = request.GET.get(f"{self.date_hierarchy}__{part}")
+            if value is not None and parse_int(value, low, high) is None:
+                return HttpResponseBadRequest("日期筛选的数值无效。", content_type="text/plain; charset=utf-8")
+        return super().changelist_view(request, extra_context)
+
+
 @admin.register(Issue)
-class IssueAdmin(HistoryMixin, admin.ModelAdmin):
+class IssueAdmin(CheckedDateHierarchyMixin, HistoryMixin, admin.ModelAdmin):
     list_display = ("date", "newspaper", "number", "date_inferred", "page_count")
     list_filter = ("newspaper", "date_inferred")
     date_hierarchy = "date"
@@ -104,7 +121,10 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(d.year), f"{d.year}年") for d in years]
 
     def queryset(self, request, queryset):
-        return queryset.filter(issue_date__year=int(self.value())) if (self.value() or "").isdigit() else queryset
+        if self.value() is None:
+            return queryset
+        year = parse_int(self.value(), 1, 9999)  # a year the database can hold; anything else matches nothing
+        return queryset.filter(issue_date__year=year) if year is not None else queryset.none()
 
 
 class EditedFilter(admin.SimpleListFilter):

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 
 from articles import browse
 from articles.models import Issue
+from articles.numbers import parse_int
 from articles.serializers import article_full, article_ref, issue_ref, page_ref, person_ref
 
 
@@ -65,7 +66,7 @@ def person(request: HttpRequest, slug: str) -> JsonResponse:
         return HttpResponsePermanentRedirect("/api" + obj)
     summary = browse.person_summary(obj)
     paginator = Paginator(browse.person_articles(obj), 50)
-    listing = paginator.get_page(request.GET.get("p"))
+    listing = paginator.get_page(parse_int(request.GET.get("p")) or 1)
     base = request.build_absolute_uri(request.path)
     return _json({
         **person_ref(request, obj), "aliases": obj.aliases,

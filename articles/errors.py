@@ -1,21 +1,52 @@
-"""Error pages in the site's style, in Chinese; JSON errors of one shape under /api/."""
+"""Error pages in the site's style, in Chinese; JSON errors of one shape under /api/.
+
+An error page is built from constants and its own arguments only: no template context, no
+static-file manifest, no URL reversing and nothing read from the request but its path, so it
+renders even when what went wrong is the request itself (more than 1000 parameters make every
+read of request.GET raise TooManyFieldsSent) or the deployment (static files not collected).
+"""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from articles.api import error
 
-MESSAGES = {400: "请求有误", 404: "没有找到这个页面", 500: "服务器出错了"}
+MESSAGES = {400: "请求有误", 404: "没有找到这个页面", 500: "服务器出错了", 503: "数据库暂时不可用，请稍后再试"}
+ADVICE = {
+    400: "请求的参数无法理解，请检查后重试。",
+    404: mark_safe('这个日期、版面或文章不在档案中。请检查网址，或从<a href="/">首页日历</a>开始浏览。'),  # noqa: S308
+}
+STYLE = mark_safe(  # noqa: S308 - a constant
+    "body{margin:0;font-family:'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;color:#1a1a1a;line-height:1.7}"
+    ".skip-link{position:absolute;left:-999px}.skip-link:focus{left:.5rem}"
+    "header{border-bottom:3px double #9b1b1b;padding:.6rem 1rem}header a{font-size:1.6rem;font-weight:700;color:#9b1b1b;"
+    "text-decoration:none}main{max-width:48rem;margin:1.5rem auto;padding:0 1rem}.error-code{color:#555}"
+    "footer{border-top:1px solid #ccc;padding:1rem;color:#555}"
+)
+PAGE = (
+    '<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    "<title>{status} {message} · 株洲日报数字档案</title>\n<style>{style}</style>\n</head>\n<body>\n"
+    '<a class="skip-link" href="#main">跳到正文</a>\n<header><a href="/">株洲日报数字档案</a></header>\n'
+    '<main id="main">\n<h1>{message}</h1>\n<p class="error-code">错误代码 {status}</p>\n<p>{advice}</p>\n'
+    '<p><a href="/search/">检索全部文章</a></p>\n</main>\n<footer>株洲日报数字档案</footer>\n</body>\n</html>\n'
+)
 
 
-def _respond(request: HttpRequest, status: int, detail: str = "") -> HttpResponse:
+def page(status: int, message: str | None = None) -> HttpResponse:
+    """The error page: HTML from constants, never a template (see the module docstring)."""
+    message = message or MESSAGES.get(status, MESSAGES[500])
+    html = format_html(PAGE, status=status, message=message, style=STYLE, advice=ADVICE.get(status, "请稍后再试。"))
+    return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
+
+
+def _respond(request: HttpRequest, status: int) -> HttpResponse:
     if request.path.startswith("/api/"):
         return error(MESSAGES[status], status)
-    # error_page: no absolute URLs, which need a valid Host header (a bad one is why some 400s happen)
-    context = {"status": status, "message": MESSAGES[status], "detail": detail, "error_page": True}
-    return render(request, "error.html", context, status=status)
+    return page(status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

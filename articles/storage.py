@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from articles.models import Article, Credit, Issue, Newspaper, Page, Person, PersonRedirect, Role
-from articles.parsing import PARSER_VERSION, DecodeError, ParsedArticle, ParseResult, parse_bytes, parse_text
+from articles.parsing import PARSER_VERSION, DecodeError, ParsedArticle, ParseResult, decode_bytes, parse_text
 from articles.parsing.filenames import from_file_name, valid_label
 from articles.search import segment
 from articles.search.columns import apply_search_columns
@@ -31,6 +32,11 @@ ROLE_FIELDS = (
     (Role.AUTHOR, "authors"),
 )
 MAX_BYTES = 20 * 1024 * 1024
+# No printed page holds a line or an article this long: such input is a broken extraction
+# (a 10 MB page with no line breaks was stored as one 3.5-million-character article).
+MAX_LINE = 200_000
+MAX_ARTICLE = 200_000
+VISIBLE = re.compile(r"[^\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 class IngestError(Exception):
@@ -53,6 +59,10 @@ def ingest_file(path: Path, *, paper: str, issue_date: date | None = None, label
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror}") from None
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the file system holds but no text column can
+        raise IngestError("the file name is not UTF-8; rename the file") from None
     return ingest_bytes(data, file_name=path.name, paper=paper, issue_date=issue_date, label=label)
 
 
@@ -62,18 +72,55 @@ def ingest_bytes(data: bytes, *, file_name: str, paper: str, issue_date: date | 
         name_date, name_label = from_file_name(file_name)
     except ValueError as exc:
         raise IngestError(str(exc)) from None
+    check_name_label(file_name, name_label)
     label = (label or name_label or "").strip().upper() or None
     if label is not None and not valid_label(label):
         raise IngestError(f"page label {label[:40]!r} is not a label like A1 or B12")
     sha = hashlib.sha256(data).hexdigest()
     try:
-        result = parse_bytes(data, file_name=file_name, issue_date=issue_date or name_date, page=label)
+        text, encoding = decode_bytes(data)
     except DecodeError as exc:
         raise IngestError(str(exc)) from None
+    check_text(text)
+    result = parse_text(text, file_name=file_name, issue_date=issue_date or name_date, page=label)
+    result.raw_text = text
+    result.source.update(encoding=encoding, bytes=len(data), sha256=sha)
+    check_articles(result, text)
     if result.issue_date is None:
         raise IngestError(f"no issue date: give --date or a file name like 2020-03-27_A1.txt ({result.date_evidence})")
     with transaction.atomic():
         return _store(result, data, sha, paper, label, force)
+
+
+NAME_LABEL = re.compile(r"(?:19|20)\d{2}-?\d{2}-?\d{2}[_\-. ]+([A-Za-z]+[0-9]+)(?![A-Za-z0-9])")
+
+
+def check_name_label(file_name: str, found: str | None) -> None:
+    """A label-like word after the file name's date that is no label (`ZZZ1`) is an error,
+    not a page without a label (which would become A1)."""
+    m = NAME_LABEL.search(file_name.rsplit("/", 1)[-1])
+    if found is None and m:
+        raise IngestError(f"the page label {m.group(1)[:20]!r} in the file name is not a label like A1 or B12")
+
+
+def check_text(text: str) -> None:
+    """Refuse text no printed page holds: nothing visible, or a line beyond MAX_LINE."""
+    if not VISIBLE.search(text):
+        raise IngestError("only invisible characters, no text")
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_LINE:
+        raise IngestError(f"a line of {longest:,} characters (a page line holds at most {MAX_LINE:,})")
+
+
+def check_articles(result: ParseResult, text: str) -> None:
+    """A page that yields no article, or an article beyond MAX_ARTICLE, is refused, not stored."""
+    if not result.articles:
+        lines = sum(1 for line in text.splitlines() if VISIBLE.search(line))
+        raise IngestError(f"no article found in {lines} lines of text; nothing stored")
+    for art in result.articles:
+        size = sum(len(x) for x in art.texts())
+        if size > MAX_ARTICLE:
+            raise IngestError(f"an article of {size:,} characters (an article holds at most {MAX_ARTICLE:,})")
 
 
 def _store(result: ParseResult, data: bytes, sha: str, paper_name: str, label: str | None, force: bool) -> IngestOutcome:
@@ -217,7 +264,7 @@ def people_for_names(names: list[str]) -> tuple[dict[str, Person], int]:
     for person in Person.objects.filter(name__in=set(names)).order_by("name", "pk"):
         people.setdefault(person.name, person)
     created = 0
-    for name in dict.fromkeys(names):
+    for name in sorted(set(names)):  # one order for every ingest: two creating the same people never deadlock
         if name not in people:
             people[name], new = person_for_name(name)
             created += new

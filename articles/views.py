@@ -11,6 +11,8 @@ from django.utils.functional import SimpleLazyObject
 
 from articles import browse, freshness
 from articles.models import Issue
+from articles.numbers import parse_int
+from articles.search.snippets import MarkBudget
 from articles.search.text import fold
 
 
@@ -22,8 +24,7 @@ def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     latest = Issue.objects.select_related("newspaper").order_by("-date").first()
     front = browse.pages_with_headlines(latest, first_only=True) if latest else []
-    year = request.GET.get("year", "")
-    open_year = int(year) if year.isdigit() and len(year) == 4 else None
+    open_year = parse_int(request.GET.get("year"), 1000, 9999)
     # The calendar is rendered once per data version and year (templates/articles/home.html):
     # `years` is only computed when that fragment is not in the cache.
     years = SimpleLazyObject(lambda: browse.calendar_years(open_year))
@@ -65,7 +66,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
         "article": obj, "page": obj.page, "issue": obj.page.issue, "title_date": browse.chinese_date(obj.page.issue.date),
         "paragraphs": paragraphs, "credits": obj.credits_by_role(), "continuation": browse.continuation(obj),
         "previous": previous, "following": following, "citation": citation(obj),
-        "highlight": [fold(t)[:50] for t in request.GET.getlist("hl")[:12] if t.strip()],
+        "highlight": MarkBudget([fold(t)[:50] for t in request.GET.getlist("hl")[:12] if t.strip()]),
     }
     return _with_twin(request, render(request, "articles/article.html", context))
 
@@ -84,6 +85,6 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
     if isinstance(obj, str):
         return HttpResponsePermanentRedirect(obj)
     paginator = Paginator(browse.person_articles(obj), 50)
-    listing = paginator.get_page(request.GET.get("p"))
+    listing = paginator.get_page(parse_int(request.GET.get("p")) or 1)
     context = {"person": obj, "summary": browse.person_summary(obj), "listing": listing}
     return _with_twin(request, render(request, "articles/person.html", context))

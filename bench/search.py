@@ -98,10 +98,55 @@ def split_filters(text: str) -> tuple[str, dict]:
     return " ".join(words), filters
 
 
+COMMON = ["株洲", "发展", "工作", "我市", "会议", "中国", "建设", "经济", "企业", "群众", "记者", "今年"]
+ADVERSARIAL = {
+    "self_exclusion": ["株洲 -株洲", "株洲市 -株洲", "发展 OR 工作 -发展 -工作"],
+    "or_12_common": [" OR ".join(COMMON), " OR ".join(COMMON[::-1])],
+    "exclusions_11_filtered": ["株洲 " + " ".join("-" + t for t in COMMON[1:]) + " year:2010",
+                               "发展 " + " ".join("-" + t for t in COMMON if t != "发展") + " page:A1"],
+}
+TRENDS = [("株洲", "发展", "工作"), ("我市", "会议", "中国")]
+
+
+def adversarial(rng) -> dict:
+    """Queries built to be expensive, each timed with the answer cache emptied (the first
+    page by relevance and by date, the slower kept; the facets; three compared trend terms),
+    beside the same run's baseline: a plain common term."""
+    from articles.filters import ArticleFilter
+    from articles.models import Article
+    from articles.search.query import parse_query
+    from articles.search.results import facets, run_search
+    from articles.search.trend import year_counts
+
+    def first_page(text: str) -> tuple[float, float]:
+        q_text, filters = split_filters(text)
+        query, base = parse_query(q_text), ArticleFilter(filters, queryset=Article.objects.all()).qs
+        t_page = max(timed(lambda: run_search(query, base, "relevance", 1))[0], timed(lambda: run_search(query, base, "date", 1))[0])
+        return t_page, timed(lambda: facets(query, base), repeat=1)[0]
+
+    out: dict = {"classes": {}, "queries": {}}
+    for cls, queries in {**ADVERSARIAL, "baseline_common": COMMON[:3]}.items():
+        totals = []
+        for text in queries:
+            t_page, t_facets = first_page(text)
+            out["queries"][text] = {"first_page_ms": round(t_page, 1), "facets_ms": round(t_facets, 1)}
+            totals.append(max(t_page, t_facets))
+        out["classes"][cls] = {"queries": len(queries), "p50_ms": pct(totals, 0.5), "p95_ms": pct(totals, 0.95)}
+    trend_times = []
+    for terms in TRENDS:
+        queries = [parse_query(t) for t in terms]
+        t, _ = timed(lambda qs=queries: [year_counts(q, Article.objects.all()) for q in qs], repeat=1)
+        out["queries"]["trend " + " vs ".join(terms)] = {"ms": round(t, 1)}
+        trend_times.append(t)
+    out["classes"]["trend_3_common"] = {"queries": len(TRENDS), "p50_ms": pct(trend_times, 0.5), "p95_ms": pct(trend_times, 0.95)}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--adversarial-only", action="store_true", help="only the adversarial class (issue 14)")
     args = parser.parse_args()
     from archive import embedded_db
 
@@ -121,6 +166,12 @@ def main() -> None:
 
     rng = random.Random(args.seed)
     n_articles = Article.objects.count()
+    if args.adversarial_only:
+        text = json.dumps({"articles": n_articles, "adversarial": adversarial(rng)}, ensure_ascii=False, indent=1)
+        if args.out:
+            args.out.write_text(text + "\n", encoding="utf-8")
+        print(text)
+        return
     with connection.cursor() as cur:
         cur.execute("CREATE INDEX IF NOT EXISTS bench_words_gin ON articles_article USING gin (words)")  # alternative (b) only
         classes = choose_queries(cur, rng)
@@ -182,6 +233,7 @@ def main() -> None:
             "note": "GIN over the jieba word tsvector, query words AND-ed (what a jieba-only index gives)",
         },
     }
+    report["adversarial"] = adversarial(rng)
     report["plans"] = plans(connection, classes)
     from bench.corpus import sizes
 

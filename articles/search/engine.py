@@ -45,6 +45,8 @@ def term_condition(term: Term) -> Q:
 
 def matching(query: Query, base: QuerySet | None = None) -> QuerySet:
     qs = Article.objects.all() if base is None else base
+    if query.excludes_itself:
+        return qs.none()  # empty by its own terms: no posting list is read
     for clause in query.clauses:
         condition = Q()
         for term in clause:

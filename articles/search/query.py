@@ -48,6 +48,12 @@ class Query:
     def empty(self) -> bool:
         return not self.clauses
 
+    @property
+    def excludes_itself(self) -> bool:
+        """Some clause can only match articles an exclusion removes (`株洲 -株洲`, `株洲市 -株洲`):
+        the answer is empty, known without reading a posting list."""
+        return any(all(any(_implies(t, e) for e in self.exclusions) for t in clause) for clause in self.clauses)
+
     def positive_terms(self) -> list[Term]:
         return [t for clause in self.clauses for t in clause]
 
@@ -57,6 +63,17 @@ class Query:
     def __str__(self) -> str:
         parts = [" OR ".join(str(t) for t in clause) for clause in self.clauses]
         return " ".join(parts + [str(t) for t in self.exclusions])
+
+
+def _implies(term: Term, excluded: Term) -> bool:
+    """Every article matching `term` also matches `excluded` (titles are part of the text)."""
+    if "page" in (term.field, excluded.field):
+        return term.field == excluded.field and term.text == excluded.text
+    same_field = excluded.field == term.field or (excluded.field == "text" and term.field == "title")
+    return same_field and excluded.text in term.text
+
+
+SELF_EXCLUDED = "排除词包含了要查找的文字，结果必然为空。"
 
 
 def _tokens(raw: str, notes: list[str]) -> list[tuple[str, bool]]:
@@ -122,6 +139,8 @@ def parse_query(raw: str) -> Query:
         pending_or = False
     if not query.clauses and query.exclusions:
         query.notes.append("只有排除词时无法检索，请再输入要查找的文字。")
+    if query.excludes_itself:
+        query.notes.append(SELF_EXCLUDED)
     return query
 
 

@@ -200,11 +200,6 @@ def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int 
     return SearchResult(query, sort, page, total, capped, hits)
 
 
-def all_hits(query: Query, base: QuerySet) -> QuerySet:
-    """Every hit, newest first, for the CSV export (streamed, never held in memory)."""
-    return matching(query, base).select_related("page__issue__newspaper").order_by("-issue_date", "-id")
-
-
 FACET_SQL = """
 WITH hits AS MATERIALIZED ({hits})
 SELECT 'year', EXTRACT(YEAR FROM issue_date)::int::text, count(*) FROM hits GROUP BY 2

@@ -50,6 +50,9 @@ def _is_word(token: str) -> bool:
     return bool(token) and any(unicodedata.category(ch)[0] in "LN" for ch in token)
 
 
+MAX_WORD_BYTES = 2046  # PostgreSQL's limit for one tsvector lexeme
+
+
 def weighted_vector(parts: list[tuple[str, str]]) -> str:
     """A tsvector literal of jieba words with positions and weights: [(text, "A"), (text, "D")].
 
@@ -60,6 +63,8 @@ def weighted_vector(parts: list[tuple[str, str]]) -> str:
     for text, weight in parts:
         for word in words(text):
             pos = min(pos + 1, 16383)
+            if len(word) * 4 > MAX_WORD_BYTES and len(word.encode()) > MAX_WORD_BYTES:
+                continue  # PostgreSQL refuses the whole vector; the bigram index still finds the text
             entries = positions.setdefault(word, [])
             if len(entries) < 256:
                 entries.append(f"{pos}{weight}")

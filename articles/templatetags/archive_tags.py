@@ -6,11 +6,13 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
-from articles.search.snippets import mark
+from articles.search.snippets import MarkBudget, mark
 
 register = template.Library()
 
 
 @register.filter
-def highlight(text: str, terms: list[str]) -> SafeString:
-    return mark(str(text), terms) if terms else escape(text)
+def highlight(text: str, terms: list[str] | MarkBudget) -> SafeString:
+    if not terms:
+        return escape(text)
+    return terms.mark(str(text)) if isinstance(terms, MarkBudget) else mark(str(text), terms)

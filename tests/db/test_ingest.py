@@ -104,10 +104,11 @@ def test_date_and_page_options(tmp_path):
         ingest_bytes(b"x", file_name="p.txt", paper="P", issue_date=date(2021, 1, 3), label="A" * 200)
 
 
-def test_a_page_without_articles_is_kept_verbatim():
-    outcome = ingest_bytes("2021年\n\n版面\n".encode(), file_name="2021-01-05_A4.txt", paper="株洲日报")
-    assert outcome.page.raw_text == "2021年\n\n版面\n"
-    assert outcome.page.unassigned or outcome.page.articles.exists()
+def test_a_page_without_articles_is_reported_not_stored():
+    """Issue 14: a page that yields no article was stored silently as an empty page."""
+    with pytest.raises(IngestError, match="no article found in 2 lines of text; nothing stored"):
+        ingest_bytes("2021年\n\n版面\n".encode(), file_name="2021-01-05_A4.txt", paper="株洲日报")
+    assert not Page.objects.exists()
 
 
 def test_unknown_date_is_a_clear_error():

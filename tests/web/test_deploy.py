@@ -83,3 +83,14 @@ def test_router_sends_public_reads_to_a_replica_and_everything_else_to_the_prima
     assert serve(cookies={replicas.PIN_COOKIE: "1"})[0] == "default"  # read-your-writes after a change
     assert router.db_for_read(Article) == "default"  # outside a request (commands, ingest): the primary
     assert router.db_for_write(Article) == "default" and router.allow_migrate("replica_0", "articles") is False
+
+
+def test_gunicorn_refuses_to_start_without_collected_static_files(tmp_path):
+    """With DEBUG off every HTML page needs the static manifest: without it each page was a 500."""
+    env = clean_env(DEBUG="false", STATIC_ROOT=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-c", "import archive.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "static files are not collected: run `python manage.py collectstatic --noinput`" in proc.stderr
+    env["STATIC_ROOT"] = str(ROOT / "var" / "static")  # collected by the session fixture
+    proc = subprocess.run([sys.executable, "-c", "import archive.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

@@ -14,10 +14,11 @@ pytestmark = pytest.mark.django_db
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 NASTY = ['"', "'", "-", "OR", "（", "）", "(", ")", "\x00", "\x07", "\u202e", "<script>alert(1)</script>", "'; DROP TABLE x; --",
-         "%", "%%", "\\", "标题:", "作者:", "版:", "“", "”", "株洲", "\ud7ff", "9" * 40, "-1", "A1", " ", "\t", "\n"]
+         "%", "%%", "\\", "标题:", "作者:", "版:", "“", "”", "株洲", "\ud7ff", "9" * 40, "-1", "A1", " ", "\t", "\n",
+         "株洲 -株洲", "-株洲", "²⁰²³", "①"]
 text = st.one_of(st.sampled_from(NASTY), st.text(max_size=40), st.lists(st.sampled_from(NASTY), max_size=8).map("".join))
-number = st.one_of(st.integers(-10**20, 10**20).map(str), st.sampled_from(["", "0", "00", "1e9", "NaN", "-0", "٣"]), text)
-PARAMS = ["q", "p", "sort", "year", "month", "page", "person", "source", "kind", "date_from", "date_to", "hl", "vs"]
+number = st.one_of(st.integers(-10**20, 10**20).map(str), st.sampled_from(["", "0", "00", "1e9", "NaN", "-0", "٣", "²⁰²³", "①②③④", "２０２３", "٢٠٢٣"]), text)
+PARAMS = ["f" + str(i) for i in range(3)] + ["q", "p", "sort", "year", "month", "page", "person", "source", "kind", "date_from", "date_to", "hl", "vs"]
 cases = {"n": 0, "statuses": {}}
 
 
@@ -61,3 +62,11 @@ def test_the_server_stays_healthy_and_reports_cases(client, ingested):
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "fuzz.json").write_text(json.dumps(cases, indent=1))
     assert cases["n"] >= 1500  # the fuzz above really ran
+
+
+@pytest.mark.parametrize("path", ["/", "/2023/06/15/", "/2023/06/15/A1/", "/search/", "/search/trend/", "/api/search/",
+                                  "/api/search.csv", "/people/x/", "/articles/1/", "/readyz"])
+def test_1001_parameters_on_every_route(client, ingested, path):
+    response = client.get(path + "?" + "&".join(f"x{i}=%00" for i in range(1001)))
+    cases["n"] += 1
+    assert response.status_code in (400, 404) or (path == "/readyz" and response.json() == {"status": "ready"}), path

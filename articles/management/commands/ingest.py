@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import stat
 import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import psycopg
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.utils import timezone
 
 from articles.models import IngestRun, Person
@@ -19,30 +23,109 @@ SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 log = logging.getLogger("archive.ingest")
 
 
+def shown(path: Path | str) -> str:
+    """A file name fit for one line of a message and for a JSON column: bytes that are not
+    UTF-8 as U+FFFD, control characters (a newline in a name) escaped."""
+    text = os.fsencode(str(path)).decode("utf-8", "replace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
+KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why `path` is not a regular file to read, or None when it is one."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return "a broken symlink" if path.is_symlink() else f"cannot read: {exc.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    return "not a regular file (" + next((what for test, what in KINDS if test(mode)), "unknown kind") + ")"
+
+
+def _walk(top: Path, files: list[Path], problems: list[str]) -> None:
+    """Page files under `top`; each folder that cannot be read, symlink loop and FIFO gets a line."""
+    seen = {os.path.realpath(top)}
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(f"{shown(exc.filename)}: cannot read: {exc.strerror}; skipped")
+
+    for folder, dirs, names in os.walk(top, onerror=unreadable, followlinks=True):
+        for name in list(dirs):
+            real = os.path.realpath(os.path.join(folder, name))
+            if real in seen or real in _ancestors(folder):  # walked already, or a folder above this one
+                problems.append(f"{shown(os.path.join(folder, name))}: a symlink loop (back to {shown(real)}); skipped")
+                dirs.remove(name)
+            else:
+                seen.add(real)
+        for name in sorted(names):
+            path = Path(folder) / name
+            if path.suffix.lower() not in SUFFIXES:
+                continue
+            why = _not_regular(path)
+            if why:
+                problems.append(f"{shown(path)}: {why}; skipped")
+            else:
+                files.append(path)
+
+
+def _ancestors(folder: str) -> list[str]:
+    real = os.path.realpath(folder)
+    out = [real]
+    while os.path.dirname(out[-1]) != out[-1]:
+        out.append(os.path.dirname(out[-1]))
+    return out
+
+
 def collect(paths: list[Path]) -> tuple[list[Path], list[str]]:
     files: list[Path] = []
     problems: list[str] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
-    seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+        try:
+            if path.is_dir():
+                found: list[Path] = []
+                _walk(path, found, problems)
+                files += sorted(found)
+            elif path.exists() or path.is_symlink():
+                why = _not_regular(path)
+                files += [] if why else [path]
+                problems += [f"{shown(path)}: {why}"] if why else []
+            else:
+                problems.append(f"{shown(path)}: no such file or folder")
+        except OSError as exc:  # e.g. a path inside a folder this user cannot enter
+            problems.append(f"{shown(path)}: cannot read: {exc.strerror}")
+    seen: set[str] = set()
+    unique = [f for f in files if not (os.path.realpath(f) in seen or seen.add(os.path.realpath(f)))]
     return unique, problems
 
 
+def _deadlock(exc: DatabaseError) -> bool:
+    return isinstance(exc.__cause__, psycopg.errors.DeadlockDetected)
+
+
 def ingest_one(job: tuple[Path, str, date | None, str | None]) -> dict:
-    """One file, in this process or a worker: a plain dict, so it crosses process boundaries."""
+    """One file, in this process or a worker: a plain dict, so it crosses process boundaries.
+    A deadlock is retried once; any other database error is that file's failure."""
     path, paper, issue_date, label = job
-    try:
-        outcome = ingest_file(path, paper=paper, issue_date=issue_date, label=label)
-    except IngestError as exc:
-        return {"file": str(path), "outcome": "failed", "message": str(exc)}
-    return {"file": str(path), "outcome": outcome.status, "page": str(outcome.page), "articles": outcome.articles,
-            "where": f"{outcome.page.issue.date} {outcome.page.label}"}
+    for attempt in (1, 2):
+        try:
+            outcome = ingest_file(path, paper=paper, issue_date=issue_date, label=label)
+        except IngestError as exc:
+            return {"file": shown(path), "outcome": "failed", "message": str(exc)}
+        except DatabaseError as exc:
+            if attempt == 1 and _deadlock(exc):
+                continue
+            first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+            return {"file": shown(path), "outcome": "failed", "message": f"database error: {first}"}
+        return {
+            "file": shown(path),
+            "outcome": outcome.status,
+            "page": str(outcome.page),
+            "articles": outcome.articles,
+            "where": f"{outcome.page.issue.date} {outcome.page.label}",
+        }
+    raise AssertionError("unreachable")
 
 
 def _worker_init() -> None:
@@ -56,7 +139,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path)
-        parser.add_argument("--date", type=date.fromisoformat, dest="issue_date", help="issue date YYYY-MM-DD for every file")
+        parser.add_argument(
+            "--date", type=date.fromisoformat, dest="issue_date", help="issue date YYYY-MM-DD for every file"
+        )
         parser.add_argument("--page", help="page label (A1) for a single file")
         parser.add_argument("--paper", default="株洲日报", help="newspaper name (default 株洲日报)")
         parser.add_argument("--jobs", type=int, default=1, help="worker processes (jieba is CPU-bound: one per core)")
@@ -67,8 +152,12 @@ class Command(BaseCommand):
             raise CommandError("--page names one page; give it with a single file")
         for line in problems:
             self.stderr.write(line)
-        run = IngestRun.objects.create(arguments=" ".join(sys.argv[1:])[:2000], files=len(files),
-                                       failed=len(problems), messages=[{"file": p, "outcome": "failed"} for p in problems])
+        run = IngestRun.objects.create(
+            arguments=" ".join(sys.argv[1:])[:2000],
+            files=len(files),
+            failed=len(problems),
+            messages=[{"file": p, "outcome": "failed"} for p in problems],
+        )
         counts: Counter = Counter()
         people_before = Person.objects.count()
         failed = len(problems)
@@ -88,9 +177,16 @@ class Command(BaseCommand):
                 run.save(update_fields=["messages"])
             if options["verbosity"] >= 1:
                 end = "\r" if tty and n < len(files) else "\n"
-                self.stderr.write(f"[{n}/{len(files)}] {Path(result['file']).name}: {result['outcome']} {result['where']}", ending=end)
+                self.stderr.write(
+                    f"[{n}/{len(files)}] {Path(result['file']).name}: {result['outcome']} {result['where']}", ending=end
+                )
         people = Person.objects.count() - people_before
-        run.new, run.unchanged, run.reparsed, run.failed = counts["new"], counts["unchanged"], counts["reparsed"], failed
+        run.new, run.unchanged, run.reparsed, run.failed = (
+            counts["new"],
+            counts["unchanged"],
+            counts["reparsed"],
+            failed,
+        )
         run.finished_at = timezone.now()
         run.save()
         self.stdout.write(
