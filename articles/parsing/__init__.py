@@ -14,7 +14,7 @@ import hashlib
 from collections import Counter
 from datetime import date
 
-from .build import build_article
+from .build import articles_from, build_article, column_label, is_kept
 from .dates import infer_issue_date
 from .decode import DecodeError, decode_bytes
 from .grouping import (
@@ -31,7 +31,7 @@ from .pairing import assign_titles, reunite_far_titles
 from .paragraphs import detect_format
 from .pdf import pdf_paragraphs
 from .text import normalise_line
-from .types import Kind, ParaKind, ParsedArticle, ParseResult, SourceFormat
+from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph, ParseResult, SourceFormat
 
 PARSER_VERSION = "3"  # bump when parsing or the stored search columns change: ingest re-parses
 DEFAULT_PAPER = "株洲日报"
@@ -43,7 +43,9 @@ __all__ = [
     "ParaKind",
     "ParseResult",
     "ParsedArticle",
+    "ParsedParagraph",
     "SourceFormat",
+    "articles_from",
     "decode_bytes",
     "lost_characters",
     "parse_bytes",
@@ -78,34 +80,9 @@ def parse_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines = [normalise_line(x) for x in text.split("\n")]
     fmt = detect_format(lines)
-    unassigned: list[str] = []
-    articles: list[ParsedArticle] = []
-    if fmt == SourceFormat.MARKDOWN:
-        groups, before = markdown_groups(line_paragraphs(lines, markdown=True))
-        if before:
-            stray = Group(paras=before)
-            groups.insert(0, (stray, (None, "", None)))
-        for group, roles in groups:
-            art, extra = build_article(group, paper, roles)
-            _keep(art, extra, articles, unassigned)
-    else:
-        paras = pdf_paragraphs(lines) if fmt == SourceFormat.PDF else line_paragraphs(lines)
-        for index, para in enumerate(paras):
-            para.index = index
-        items, aside = group_paragraphs(paras), []
-        if fmt == SourceFormat.PDF:
-            items, aside = set_aside_bylines_under_titles(items)
-        items = attach_orphan_bylines(items)
-        if fmt != SourceFormat.PDF:
-            items = merge_section_headings(items)
-        groups = assign_titles(items, fmt)
-        reunite_far_titles(groups)
-        groups += place_bylines_under_titles(groups, aside)
-        for group in groups:
-            art, extra = build_article(group, paper)
-            _keep(art, extra, articles, unassigned)
-        if not articles:
-            unassigned += [p.text for p in paras]
+    paras, groups = _read(lines, fmt)
+    paragraphs = _assign(paras, groups, paper)
+    articles, unassigned = articles_from(paragraphs, paper)
     inferred = issue_date is None
     evidence = "由导入时给定"
     if inferred:
@@ -119,15 +96,57 @@ def parse_text(
         articles=articles,
         unassigned=unassigned,
         normalised_text="\n".join(lines),
+        paragraphs=paragraphs,
     )
 
 
-def _keep(art: ParsedArticle, extra: list[str], articles: list[ParsedArticle], unassigned: list[str]) -> None:
-    unassigned.extend(extra)
-    if art.headline or art.body or art.captions or art.tables:
-        articles.append(art)
-    else:  # nothing but furniture: keep every printed line
-        unassigned.extend(x for x in art.texts() if x)
+def _read(lines: list[str], fmt: SourceFormat) -> tuple[list[Para], list[Group]]:
+    """The page's paragraphs in printed order, and the groups of body text with their titles."""
+    if fmt == SourceFormat.MARKDOWN:
+        paras = line_paragraphs(lines, markdown=True)
+        _number(paras)
+        groups, before = markdown_groups(paras)
+        return paras, ([Group(paras=before)] if before else []) + groups
+    paras = pdf_paragraphs(lines) if fmt == SourceFormat.PDF else line_paragraphs(lines)
+    _number(paras)
+    items, aside = group_paragraphs(paras), []
+    if fmt == SourceFormat.PDF:
+        items, aside = set_aside_bylines_under_titles(items)
+    items = attach_orphan_bylines(items)
+    if fmt != SourceFormat.PDF:
+        items = merge_section_headings(items)
+    groups = assign_titles(items, fmt)
+    reunite_far_titles(groups)
+    return paras, groups + place_bylines_under_titles(groups, aside)
+
+
+def _number(paras: list[Para]) -> None:
+    for index, para in enumerate(paras):
+        para.index = index
+
+
+def _assign(paras: list[Para], groups: list[Group], paper: str) -> list[ParsedParagraph]:
+    """Each paragraph with the article it belongs to: the groups that make an article, in printed
+    order; a column label, promotion lines and groups that hold no article stay unassigned."""
+    by_index = {p.index: p for p in paras}
+    article: dict[int, int] = {}
+    kept = 0
+    for group in sorted(groups, key=lambda g: min((p.index for p in g.paras or g.titles), default=-1)):
+        label = column_label(group)
+        if label is not None:
+            group.titles.remove(label)
+        members = group.titles + [p for p in group.paras if p.kind not in (ParaKind.FURNITURE, ParaKind.TITLE)]
+        by_index.update((p.index, p) for p in group.titles + group.paras)
+        art, _ = build_article(Group(titles=_printed(group.titles), paras=_printed(group.paras)), paper)
+        if not is_kept(art):
+            continue
+        article.update((p.index, kept) for p in members)
+        kept += 1
+    return [ParsedParagraph(i, p.kind, p.text, article.get(i), p.role) for i, p in sorted(by_index.items())]
+
+
+def _printed(paras: list[Para]) -> list[Para]:
+    return sorted(paras, key=lambda p: p.index)
 
 
 def lost_characters(result: ParseResult) -> Counter:

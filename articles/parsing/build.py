@@ -9,23 +9,78 @@ from .grouping import Group
 from .paragraphs import caption_credit
 from .patterns import AGENCIES, Credits, normalise_source, parse_byline, parse_jump, parse_lead
 from .text import cjk_len
-from .titles import Roles, title_roles
-from .types import Kind, Para, ParaKind, ParsedArticle
+from .titles import Roles, join_title, title_roles
+from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph
 
 K = ParaKind
 LABEL_MAX = 6  # a column label (栏目) is a few characters standing after the title, above the byline
 TEASER_MAX = 600  # a teaser is a few summary paragraphs
 
 
-def build_article(group: Group, paper: str, roles: Roles | None = None) -> tuple[ParsedArticle, list[str]]:
-    """The article and any text that belongs to no article (column labels, promo lines)."""
+def build_article(group: Group, paper: str) -> tuple[ParsedArticle, list[str]]:
+    """The article and any text in the group that belongs to no article (promotion lines)."""
     builder = _Builder(paper)
-    if roles is None:
-        roles = builder.roles_from(group)
-    builder.art.kicker, builder.art.headline, builder.art.subheadline = roles
+    builder.art.kicker, builder.art.headline, builder.art.subheadline = title_roles_of(group.titles)
     for p in group.paras:
         builder.take(p)
     return builder.finish(), builder.unassigned
+
+
+def title_roles_of(titles: list[Para]) -> Roles:
+    """(kicker, headline, subheadline) of a title block: as marked (Markdown), else as read."""
+    if any(t.role for t in titles):
+        kicker = " ".join(t.text for t in titles if t.role == "kicker") or None
+        headline = join_title(" ".join(t.text for t in titles if t.role == "headline"))
+        return kicker, headline, " ".join(t.text for t in titles if t.role == "subheadline") or None
+    return title_roles([t.text for t in titles]) if titles else (None, "", None)
+
+
+def column_label(group: Group) -> Para | None:
+    """A column label (`央媒看株洲`) printed apart after a whole title: no part of the title."""
+    titles = group.titles
+    if len(titles) < 2 or titles[-1].role:
+        return None
+    label, above = titles[-1].text, titles[-2].text
+    is_label = (
+        cjk_len(label) <= LABEL_MAX
+        and cjk_len(label) < cjk_len(above)
+        and (cjk_len(above) >= 10 or "——" in above)
+        and group.fit(label) < 0.5
+        and titles[-1].gap >= 1
+        and group.has(K.BYLINE)
+    )
+    return titles[-1] if is_label else None
+
+
+def is_kept(art: ParsedArticle) -> bool:
+    """An article holds a headline, text, a caption or a table; bylines alone are no article."""
+    return bool(art.headline or art.body or art.captions or art.tables)
+
+
+def articles_from(paragraphs: list[ParsedParagraph], paper: str) -> tuple[list[ParsedArticle], list[str]]:
+    """Articles built from paragraphs already assigned to them (the parser's own assignment, or
+    one staff corrected), in printed order, and the unassigned text."""
+    members: dict[int, list[ParsedParagraph]] = {}
+    unassigned: list[str] = []
+    for p in sorted(paragraphs, key=lambda p: p.index):
+        if p.article is None:
+            unassigned.append(p.text)
+        else:
+            members.setdefault(p.article, []).append(p)
+    articles: list[ParsedArticle] = []
+    for number in sorted(members):
+        group = Group()
+        for p in members[number]:
+            para = Para(p.kind, p.text, index=p.index, role=p.role)
+            (group.titles if is_title(para) else group.paras).append(para)
+        art, extra = build_article(group, paper)
+        articles.append(art)
+        unassigned += extra
+    return articles, unassigned
+
+
+def is_title(p: Para) -> bool:
+    return p.kind in (K.TITLE, K.H2) or p.role is not None
 
 
 @dataclass
@@ -36,22 +91,6 @@ class _Builder:
     paragraphs: list[str] = field(default_factory=list)
     unassigned: list[str] = field(default_factory=list)
     signed: bool = False
-
-    def roles_from(self, group: Group) -> Roles:
-        """Title roles; a column label (`央媒看株洲`) printed apart after a whole title is no part of it."""
-        elements = [t.text for t in group.titles]
-        column_label = (
-            len(elements) >= 2
-            and cjk_len(elements[-1]) <= LABEL_MAX
-            and cjk_len(elements[-1]) < cjk_len(elements[-2])
-            and (cjk_len(elements[-2]) >= 10 or "——" in elements[-2])
-            and group.fit(elements[-1]) < 0.5
-            and group.titles[-1].gap >= 1
-            and group.has(K.BYLINE)
-        )
-        if column_label:
-            self.unassigned.append(elements.pop())
-        return title_roles(elements) if elements else (None, "", None)
 
     def take(self, p: Para) -> None:
         handler = {

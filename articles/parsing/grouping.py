@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from .patterns import parse_lead
 from .text import bigrams, cjk_len
-from .titles import Roles, join_title
 from .types import Para, ParaKind
 
 K = ParaKind
@@ -199,44 +198,37 @@ def merge_section_headings(items: list[Item]) -> list[Item]:
     return out
 
 
-def markdown_groups(paras: list[Para]) -> tuple[list[tuple[Group, Roles]], list[Para]]:
+def markdown_groups(paras: list[Para]) -> tuple[list[Group], list[Para]]:
     """Markdown: each `##` starts an article; `###`, plain lines and bullets between it and the
-    first byline or lead are its kicker or subheadlines."""
-    out: list[tuple[Group, Roles]] = []
+    first byline or lead are its kicker or subheadlines. Their roles are marked on the title
+    paragraphs (Para.role), since the text says them."""
+    out: list[Group] = []
     before: list[Para] = []
     current: _MarkdownTitle | None = None
     for p in paras:
         if p.kind == K.H2:
-            if current is not None:
-                out.append(current.done())
-            current = _MarkdownTitle(p.text)
+            p.role = "headline"
+            current = _MarkdownTitle(Group(titles=[p]))
+            out.append(current.group)
         elif current is None:
             before.append(p)
         elif not current.take(p):
             current.group.paras.append(p)
-    if current is not None:
-        out.append(current.done())
     return out, before
 
 
 @dataclass
 class _MarkdownTitle:
-    head: str
-    kicker: str | None = None
-    subs: list[str] = field(default_factory=list)
+    group: Group
     in_title: bool = True
-    group: Group = field(default_factory=Group)
 
     def take(self, p: Para) -> bool:
-        """Take a line under the `##` as part of the title, while the title block lasts."""
+        """Take a line under the `##` as part of the title, while the title block lasts: a short
+        `###` first is the kicker, the rest are subheadlines."""
         if not self.in_title or p.kind not in (K.H3, K.BULLET, K.TITLE):
             self.in_title = False
             return False
-        if p.kind == K.H3 and not self.subs and self.kicker is None and cjk_len(p.text) <= 8:
-            self.kicker = p.text
-        else:
-            self.subs.append(p.text)
+        first = len(self.group.titles) == 1
+        p.role = "kicker" if p.kind == K.H3 and first and cjk_len(p.text) <= 8 else "subheadline"
+        self.group.titles.append(p)
         return True
-
-    def done(self) -> tuple[Group, Roles]:
-        return self.group, (self.kicker, join_title(self.head), " ".join(self.subs) or None)

@@ -54,6 +54,24 @@ class Para:
     gap: int = 1  # blank lines before it
     lines: list[str] = field(default_factory=list)
     index: int = -1  # position on the page, among its paragraphs
+    role: str | None = None  # a title line's role when the text marks it (Markdown): kicker, headline, subheadline
+
+
+@dataclass
+class ParsedParagraph:
+    """One paragraph of the page as the parser read it: its role and the article it went to.
+
+    The list of them is the parse in its most basic form: the articles are built from it
+    (build.articles_from), so staff can correct the parse by changing it."""
+
+    index: int
+    kind: ParaKind
+    text: str
+    article: int | None  # position in ParseResult.articles; None: the page's unassigned text
+    role: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 @dataclass
@@ -100,6 +118,7 @@ class ParseResult:
     unassigned: list[str]
     normalised_text: str = ""
     raw_text: str = ""  # the decoded page exactly as given, kept verbatim by storage
+    paragraphs: list[ParsedParagraph] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -110,4 +129,5 @@ class ParseResult:
             "page": self.page,
             "articles": [a.to_dict() for a in self.articles],
             "unassigned": self.unassigned,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
         }

@@ -1,0 +1,52 @@
+"""The parse in its most basic form: each paragraph of the page with its role and its article.
+The articles are built from that list, so a list staff corrected builds their articles."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from articles.parsing import ParaKind, articles_from, parse_text
+from tests.conftest import fixture_files, seed_files
+from tests.layout.compose import FORMATS, random_page
+
+
+def pages() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in fixture_files() + seed_files()]
+    return texts + [random_page(seed, FORMATS[seed % 3]).text for seed in range(30)]
+
+
+@pytest.mark.parametrize("text", pages())
+def test_the_articles_are_built_from_the_paragraphs(text):
+    result = parse_text(text)
+    articles, unassigned = articles_from(result.paragraphs, "株洲日报")
+    assert [a.to_dict() for a in articles] == [a.to_dict() for a in result.articles]
+    assert sorted(unassigned) == sorted(result.unassigned)
+    assert [p.index for p in result.paragraphs] == list(range(len(result.paragraphs)))
+    assert {p.article for p in result.paragraphs} - {None} == set(range(len(result.articles)))
+
+
+def test_a_corrected_assignment_builds_the_corrected_articles():
+    page = (
+        "城区首条智慧公交示范线开通\n株洲日报记者 李华\n"
+        "株洲日报讯 6月14日，城区首条智慧公交示范线在河西正式开通，沿途设站26个，全部站台配备了电子站牌。\n"
+        "湘江龙舟赛落幕\n"
+        "第十届湘江龙舟赛在株洲落幕，24支队伍同场竞技，醴陵队夺得直道竞速冠军，数万市民到江边观战。\n"
+    )
+    result = parse_text(page)
+    # the parser reads the second title as a section heading of the first story
+    assert len(result.articles) == 1
+    heading = next(p for p in result.paragraphs if "龙舟赛落幕" in p.text)
+    corrected = [
+        replace(p, article=1, kind=ParaKind.TITLE)
+        if p.index == heading.index
+        else replace(p, article=1)
+        if p.index > heading.index
+        else p
+        for p in result.paragraphs
+    ]
+    articles, _ = articles_from(corrected, "株洲日报")
+    assert [a.headline for a in articles] == ["城区首条智慧公交示范线开通", "湘江龙舟赛落幕"]
+    assert articles[1].body.startswith("第十届湘江龙舟赛在株洲落幕")
+    assert articles[0].body.endswith("全部站台配备了电子站牌。")
