@@ -18,6 +18,7 @@ from .types import Para, ParaKind, SourceFormat
 
 WEIGHTS = {
     "fit": 1.0,  # share of the title's character pairs found in the body's opening
+    "line_fits": 1.0,  # the same, line by line, summed: each title line pulls toward its own body
     "usual_side": 0.35,  # the title stands where this format prints titles (PDF: after its body)
     "above_signature": 0.6,  # the title stands right above a signature: a commentary's title
     "after_unsigned_pdf": 0.1,  # PDF: a title after a body that is not a signed commentary
@@ -38,10 +39,12 @@ def features(titles: list[Para], group: Group, before: bool, fmt: SourceFormat) 
     first = group.paras[0].kind if group.paras else None
     pdf = fmt == SourceFormat.PDF
     fit = title_fit(titles, group)
+    line_fits = sum(group.fit(t.text) for t in titles)
     usual = before != pdf
     signed = before and first == ParaKind.SIGNATURE
     return {
         "fit": fit,
+        "line_fits": line_fits,
         "usual_side": float(usual),
         "above_signature": float(signed),
         "after_unsigned_pdf": float(not before and pdf and first != ParaKind.SIGNATURE),
