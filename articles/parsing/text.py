@@ -116,9 +116,8 @@ def ends_mid_sentence(text: str) -> bool:
     text = text.rstrip()
     if not text:
         return False
-    return (
-        text[-1] in "，,、：:" or text[-1] in OPENERS or unbalanced(text) or text[-1] in DANGLING or text[-1].isdigit()
-    )
+    cut_number = text[-1].isdigit() and cjk_len(text) >= 8  # `村里组建了一支30` / `人的护河志愿队`
+    return text[-1] in "，,、：:" or text[-1] in OPENERS or unbalanced(text) or text[-1] in DANGLING or cut_number
 
 
 def continues_sentence(text: str) -> bool:
