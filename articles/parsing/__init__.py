@@ -28,7 +28,7 @@ from .grouping import (
 )
 from .lines import line_paragraphs
 from .pairing import assign_titles, reunite_far_titles
-from .paragraphs import detect_format
+from .paragraphs import detect_format, special_kind
 from .pdf import pdf_paragraphs
 from .text import normalise_line
 from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph, ParseResult, SourceFormat
@@ -80,6 +80,7 @@ def parse_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines = [normalise_line(x) for x in text.split("\n")]
     fmt = detect_format(lines)
+    special_kind.cache_clear()  # each line is asked about several times within one page only
     paras, groups = _read(lines, fmt)
     paragraphs = _assign(paras, groups, paper)
     articles, unassigned = articles_from(paragraphs, paper)

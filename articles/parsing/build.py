@@ -74,6 +74,7 @@ def articles_from(paragraphs: list[ParsedParagraph], paper: str) -> tuple[list[P
             para = Para(p.kind, p.text, index=p.index, role=p.role)
             (group.titles if is_title(para) else group.paras).append(para)
         art, extra = build_article(group, paper)
+        art.confidence = confidence(art)
         articles.append(art)
         unassigned += extra
     return articles, unassigned
@@ -164,7 +165,6 @@ class _Builder:
         art.kind = _kind(art, credits, self.signed)
         if art.kind == Kind.PHOTO and not art.captions and art.body:
             art.captions = [art.body.replace("\n", "")]
-        art.confidence = confidence(art)
         return art
 
 

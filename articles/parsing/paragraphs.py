@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .patterns import CREDIT_END, parse_byline, parse_jump
 from .text import cjk_len, ends_mid_sentence, ends_sentence, unbalanced
@@ -29,6 +30,7 @@ def detect_format(lines: list[str]) -> SourceFormat:
     return SourceFormat.PDF if long_lines < 0.1 else SourceFormat.LINES
 
 
+@lru_cache(maxsize=8192)
 def special_kind(line: str) -> ParaKind | None:
     """A jump line, a byline or a photo credit: lines that are recognised by their form alone."""
     if parse_jump(line):

@@ -108,6 +108,8 @@ def parse_byline(line: str) -> Credits | None:
     if len(text) > 80 or re.search(r"[。！？；]", text):
         return None
     photo = bool(CREDIT_END.search(text))
+    if not photo and not _ROLE_SPLIT.search(text):
+        return None  # no role word and no photo credit: most lines of a page, answered at once
     provided = photo and "供图" in text
     tokens = _tokens(CREDIT_END.sub("", text).strip() if photo else text)
     if not tokens:
