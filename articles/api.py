@@ -7,7 +7,7 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 
-from articles import browse
+from articles import browse, reading
 from articles.models import Issue
 from articles.numbers import parse_int
 from articles.serializers import article_full, article_ref, issue_ref, page_ref, person_ref
@@ -30,7 +30,7 @@ def home(request: HttpRequest) -> JsonResponse:
 
 def issue(request: HttpRequest, day: date) -> JsonResponse:
     obj = browse.issue_for(day)
-    previous, following = browse.neighbours(obj)
+    previous, following = reading.issue_neighbours(obj)
     pages = [
         {**page_ref(request, p), "section": p.section or None, "articles": [article_ref(request, a) for a in p.articles.all()]}
         for p in browse.pages_with_headlines(obj)
@@ -44,20 +44,26 @@ def issue(request: HttpRequest, day: date) -> JsonResponse:
 
 def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
     obj = browse.page_for(day, label)
-    previous, following = browse.page_neighbours(obj)
+    previous, following = reading.page_neighbours(obj)
+    previous_issue = Issue.objects.before(obj.issue) if previous is None else None
+    next_issue = Issue.objects.after(obj.issue) if following is None else None
     articles = obj.articles.for_cards().order_by("order")
     return _json({
         **page_ref(request, obj), "date": obj.issue.date.isoformat(), "section": obj.section or None,
         "file_name": obj.file_name, "format": obj.source_format, "sha256": obj.sha256, "parser_version": obj.parser_version,
         "articles": [article_full(request, a) for a in articles], "unassigned": obj.unassigned,
         "previous": page_ref(request, previous), "next": page_ref(request, following),
+        "previous_issue": issue_ref(request, previous_issue), "next_issue": issue_ref(request, next_issue),
     })
 
 
 def article(request: HttpRequest, pk: int) -> JsonResponse:
     obj = browse.article_for(pk)
-    previous, following = browse.article_neighbours(obj)
-    return _json({**article_full(request, obj), "previous": article_ref(request, previous), "next": article_ref(request, following)})
+    pages = reading.issue_pages(obj.page.issue)
+    previous, following = reading.article_neighbours(obj, pages)
+    previous_page, next_page = reading.page_neighbours(obj.page, pages)
+    return _json({**article_full(request, obj), "previous": article_ref(request, previous), "next": article_ref(request, following),
+                  "previous_page": page_ref(request, previous_page), "next_page": page_ref(request, next_page)})
 
 
 def person(request: HttpRequest, slug: str) -> JsonResponse:

@@ -77,13 +77,6 @@ def year_months(year: int) -> list[dict]:
     return [{"month": r["m"], "count": r["n"]} for r in rows]
 
 
-def neighbours(issue: Issue) -> tuple[Issue | None, Issue | None]:
-    others = Issue.objects.filter(newspaper=issue.newspaper)
-    previous = others.filter(date__lt=issue.date).order_by("-date").first()
-    following = others.filter(date__gt=issue.date).order_by("date").first()
-    return previous, following
-
-
 def pages_with_headlines(issue: Issue, first_only: bool = False) -> list[Page]:
     """The issue's pages in order, each with its articles' headlines (two queries; the pages' raw
     text, the largest thing they hold, stays in the database)."""
@@ -91,27 +84,6 @@ def pages_with_headlines(issue: Issue, first_only: bool = False) -> list[Page]:
     pages = issue.pages.order_by("sequence", "label").defer("raw_text", "unassigned")
     pages = pages[:1] if first_only else pages
     return list(pages.prefetch_related(Prefetch("articles", queryset=articles)))
-
-
-def issue_pages(issue: Issue) -> list[Page]:
-    """Every page of an issue, labels only, in order: the 版面导航 and 上一版/下一版 come from it."""
-    return list(issue.pages.order_by("sequence", "label").only("id", "label", "sequence", "issue_id"))  # page.issue known
-
-
-def _around(items: list, pk: int) -> tuple:
-    """The items before and after the one with this pk (None at either end)."""
-    i = next(i for i, item in enumerate(items) if item.pk == pk)
-    return (items[i - 1] if i > 0 else None), (items[i + 1] if i + 1 < len(items) else None)
-
-
-def page_neighbours(page: Page, pages: list[Page] | None = None) -> tuple[Page | None, Page | None]:
-    return _around(issue_pages(page.issue) if pages is None else pages, page.pk)
-
-
-def article_neighbours(article: Article) -> tuple[Article | None, Article | None]:
-    """上一篇/下一篇 within the page, from one query over the page's articles (a page holds tens)."""
-    siblings = list(Article.objects.filter(page_id=article.page_id).only("id", "headline", "order").order_by("order", "pk"))
-    return _around(siblings, article.pk)
 
 
 def continuation(article: Article) -> Page | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -26,6 +28,13 @@ class Newspaper(models.Model):
 class IssueQuerySet(models.QuerySet):
     def with_pages(self) -> IssueQuerySet:
         return self.select_related("newspaper").prefetch_related("pages")
+
+    def after(self, issue: Issue) -> Issue | None:
+        """The paper's next issue (the one a reader turns to after its last page)."""
+        return self.filter(newspaper_id=issue.newspaper_id, date__gt=issue.date).order_by("date").first()
+
+    def before(self, issue: Issue) -> Issue | None:
+        return self.filter(newspaper_id=issue.newspaper_id, date__lt=issue.date).order_by("-date").first()
 
 
 class Issue(models.Model):
@@ -106,6 +115,23 @@ class ArticleQuerySet(models.QuerySet):
         """Articles of one page as cards: their credits and people, no search columns."""
         credits = Credit.objects.select_related("person").order_by("order", "id")  # not Meta's article→page→issue joins
         return self.defer(*SEARCH_COLUMNS).prefetch_related(models.Prefetch("credits", queryset=credits))
+
+    def in_reading_order(self) -> ArticleQuerySet:
+        """As the paper is read: by date, then page (print order), then place on the page."""
+        return self.order_by("issue_date", "page__sequence", "page__label", "order", "pk")
+
+    def for_links(self) -> ArticleQuerySet:
+        """What a 上一篇/下一篇 link shows: the headline, its page and date."""
+        return self.only("id", "headline", "order", "page_id", "issue_date", "page_label")
+
+    def in_next_issue(self, day: date) -> ArticleQuerySet:
+        """The articles of the nearest later date that has any (the article date index finds it)."""
+        later = Article.objects.filter(issue_date__gt=day).order_by("issue_date").values("issue_date")[:1]
+        return self.filter(issue_date=models.Subquery(later))
+
+    def in_previous_issue(self, day: date) -> ArticleQuerySet:
+        earlier = Article.objects.filter(issue_date__lt=day).order_by("-issue_date").values("issue_date")[:1]
+        return self.filter(issue_date=models.Subquery(earlier))
 
     def by_person(self, person: Person, role: str | None = None) -> ArticleQuerySet:
         q = Q(credits__person=person) & (Q(credits__role=role) if role else Q())

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
-from articles import browse, freshness
+from articles import browse, freshness, reading
 from articles.models import Issue
 from articles.numbers import parse_int
 from articles.search.snippets import MarkBudget
@@ -35,7 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def issue(request: HttpRequest, day: date) -> HttpResponse:
     obj = browse.issue_for(day)
-    previous, following = browse.neighbours(obj)
+    previous, following = reading.issue_neighbours(obj)
     context = {"issue": obj, "title_date": browse.chinese_date(obj.date), "pages": browse.pages_with_headlines(obj),
                "previous": previous, "following": following}
     return _with_twin(request, render(request, "articles/issue.html", context))
@@ -43,11 +43,14 @@ def issue(request: HttpRequest, day: date) -> HttpResponse:
 
 def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
     obj = browse.page_for(day, label)
-    all_pages = browse.issue_pages(obj.issue)
-    previous, following = browse.page_neighbours(obj, all_pages)
+    all_pages = reading.issue_pages(obj.issue)
+    previous, following = reading.page_neighbours(obj, all_pages)
     context = {"page": obj, "issue": obj.issue, "title_date": browse.chinese_date(obj.issue.date),
                "articles": obj.articles.for_cards().order_by("order"),
-               "all_pages": all_pages, "previous": previous, "following": following}
+               "all_pages": all_pages, "previous": previous, "following": following,
+               # at either end of the issue the reader goes on to the issue before or after it
+               "previous_issue": Issue.objects.before(obj.issue) if previous is None else None,
+               "next_issue": Issue.objects.after(obj.issue) if following is None else None}
     return _with_twin(request, render(request, "articles/page.html", context))
 
 
@@ -59,13 +62,16 @@ def page_raw(request: HttpRequest, day: date, label: str) -> HttpResponse:
 
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     obj = browse.article_for(pk)
-    previous, following = browse.article_neighbours(obj)
+    pages = reading.issue_pages(obj.page.issue)
+    previous, following = reading.article_neighbours(obj, pages)
+    previous_page, next_page = reading.page_neighbours(obj.page, pages)
     headings = set(obj.section_headings)
     paragraphs = [{"text": p, "heading": p in headings} for p in obj.paragraphs]
     context = {
         "article": obj, "page": obj.page, "issue": obj.page.issue, "title_date": browse.chinese_date(obj.page.issue.date),
         "paragraphs": paragraphs, "credits": obj.credits_by_role(), "continuation": browse.continuation(obj),
         "previous": previous, "following": following, "citation": citation(obj),
+        "previous_page": previous_page, "next_page": next_page,
         "highlight": MarkBudget([fold(t)[:50] for t in request.GET.getlist("hl")[:12] if t.strip()]),
     }
     return _with_twin(request, render(request, "articles/article.html", context))
