@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.db.models import Count, Max, Min, Prefetch
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractYear, Left
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -78,9 +78,14 @@ def year_months(year: int) -> list[dict]:
 
 
 def pages_with_headlines(issue: Issue, first_only: bool = False) -> list[Page]:
-    """The issue's pages in order, each with its articles' headlines (two queries; the pages' raw
-    text, the largest thing they hold, stays in the database)."""
-    articles = Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind").order_by("order")
+    """The issue's pages in order, each with its articles' kicker, headline, credits and the
+    opening of the body (three queries; the pages' raw text and the articles' whole bodies,
+    the largest things they hold, stay in the database)."""
+    credits = Credit.objects.select_related("person").order_by("order", "id")
+    articles = (
+        Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind")
+        .annotate(opening=Left("body", 80)).prefetch_related(Prefetch("credits", queryset=credits)).order_by("order")
+    )
     pages = issue.pages.order_by("sequence", "label").defer("raw_text", "unassigned")
     pages = pages[:1] if first_only else pages
     return list(pages.prefetch_related(Prefetch("articles", queryset=articles)))

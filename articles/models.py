@@ -201,6 +201,13 @@ class Article(models.Model):
         """The body's first 90 characters, as a card shows them."""
         return self.body if len(self.body) <= 90 else self.body[:89] + "…"
 
+    @property
+    def first_line(self) -> str:
+        """The body's first paragraph, cut short (from the `opening` annotation when a listing made one)."""
+        text = getattr(self, "opening", None)
+        line = (self.body if text is None else text).split("\n", 1)[0]
+        return line if len(line) < 60 else line[:59] + "…"
+
     def byline_text(self) -> str:
         """"记者 罗欣、王五　通讯员 李四": the credits as one plain line (uses prefetched credits)."""
         return "　".join(f"{role} {'、'.join(p.name for p in people)}" for role, people in self.credits_by_role())

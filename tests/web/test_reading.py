@@ -70,3 +70,31 @@ def test_query_counts_at_the_edges_of_pages_and_issues(client, ingested, django_
             assert client.get(art(headline).get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/2023/06/15/A2/").status_code == 200
+
+
+def test_a_jump_line_to_a_page_not_in_the_archive_says_so(client, ingested):
+    page = html(client, art("夏粮收购有序推进农民增收有保障").get_absolute_url())
+    assert '<p class="jump">下转 A3版 <span class="note">A3版未收录</span></p>' in page
+    ingest_bytes("株洲日报记者 刘建国\n\n上接A2版优质稻收购还将持续到月底。\n".encode(), file_name="2023-06-15_A3.txt", paper="株洲日报")
+    page = html(client, art("夏粮收购有序推进农民增收有保障").get_absolute_url())
+    assert '<p class="jump"><a href="/2023/06/15/A3/">下转 A3版</a></p>' in page and "未收录" not in page
+
+
+def test_an_inferred_date_is_explained_in_chinese_without_the_parser_trace(client):
+    text = "株洲日报讯 3月26日，我市召开会议。2020年工作要点已经确定。\n\n会议召开\n"
+    ingest_bytes(text.encode(), file_name="page.txt", paper="株洲日报")
+    page = html(client, "/2020/03/27/")
+    assert "出版日期由正文推断" in page
+    for trace in ("latest", "dateline", "year 2020", "named"):
+        assert trace not in page
+    assert client.get("/api/2020/03/27/").json()["date_inferred"] is True
+
+
+def test_issue_page_shows_kicker_headline_byline_and_first_line(client, ingested, django_assert_max_num_queries):
+    Article.objects.filter(headline="黄桃挂满枝果农采摘忙").update(kicker="乡村振兴一线")  # as staff would set it
+    with django_assert_max_num_queries(7):
+        page = html(client, "/2023/06/15/")
+    card = page.split("公交出行更便捷")[1].split("</li>")[0]
+    assert "记者 李华、王明　通讯员 张小兵" in card
+    assert '<p class="excerpt">' in card
+    assert '<p class="kicker">乡村振兴一线</p>' in page
