@@ -75,7 +75,11 @@ def test_query_counts_at_the_edges_of_pages_and_issues(client, ingested, django_
 def test_a_jump_line_to_a_page_not_in_the_archive_says_so(client, ingested):
     page = html(client, art("夏粮收购有序推进农民增收有保障").get_absolute_url())
     assert '<p class="jump">下转 A3版 <span class="note">A3版未收录</span></p>' in page
-    ingest_bytes("株洲日报记者 刘建国\n\n上接A2版优质稻收购还将持续到月底。\n".encode(), file_name="2023-06-15_A3.txt", paper="株洲日报")
+    ingest_bytes(
+        "株洲日报记者 刘建国\n\n上接A2版优质稻收购还将持续到月底。\n".encode(),
+        file_name="2023-06-15_A3.txt",
+        paper="株洲日报",
+    )
     page = html(client, art("夏粮收购有序推进农民增收有保障").get_absolute_url())
     assert '<p class="jump"><a href="/2023/06/15/A3/">下转 A3版</a></p>' in page and "未收录" not in page
 
