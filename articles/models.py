@@ -36,6 +36,17 @@ class IssueQuerySet(models.QuerySet):
     def before(self, issue: Issue) -> Issue | None:
         return self.filter(newspaper_id=issue.newspaper_id, date__lt=issue.date).order_by("-date").first()
 
+    def with_lead(self) -> IssueQuerySet:
+        """Each issue with its page count and its lead article (the first on its first page), in
+        one query: a year's 365 issues cost no more than one."""
+        lead = Article.objects.filter(page__issue=models.OuterRef("pk")).order_by("page__sequence", "page__label", "order", "pk")
+        pages = Page.objects.filter(issue=models.OuterRef("pk")).order_by().values("issue").annotate(n=models.Count("id"))
+        return self.annotate(
+            page_count=models.Subquery(pages.values("n")[:1]),
+            lead_id=models.Subquery(lead.values("pk")[:1]),
+            lead_headline=models.Subquery(lead.values("headline")[:1]),
+        ).order_by("date")
+
 
 class Issue(models.Model):
     newspaper = models.ForeignKey(Newspaper, on_delete=models.PROTECT, related_name="issues", verbose_name="报纸")

@@ -1,16 +1,29 @@
 from django.urls import path, register_converter
 
-from articles import api, search_views, views
-from articles.converters import BoundedIntConverter, PageLabelConverter, PersonSlugConverter, YearMonthDayConverter
+from articles import api, calendar_views, search_views, views
+from articles.converters import (
+    BoundedIntConverter,
+    PageLabelConverter,
+    PersonSlugConverter,
+    YearConverter,
+    YearMonthConverter,
+    YearMonthDayConverter,
+)
 
 register_converter(YearMonthDayConverter, "ymd")
 register_converter(PageLabelConverter, "label")
 register_converter(BoundedIntConverter, "id")
 register_converter(PersonSlugConverter, "slug80")
+register_converter(YearConverter, "year")
+register_converter(YearMonthConverter, "ym")
 
 app_name = "articles"
 urlpatterns = [
     path("", views.home, name="home"),
+    # /2020/ : the year's issues by month
+    path("<year:year>/", calendar_views.year_view, name="year"),
+    # /2020/03/ : the month's issues, page counts and lead headlines
+    path("<ym:ym>/", calendar_views.month_view, name="month"),
     # /2020/03/27/
     path("<ymd:day>/", views.issue, name="issue"),
     # /2020/03/27/A1/
@@ -30,6 +43,8 @@ urlpatterns = [
 
 api_patterns = [
     path("", api.home, name="home"),
+    path("<year:year>/", calendar_views.year_api, name="year"),
+    path("<ym:ym>/", calendar_views.month_api, name="month"),
     path("<ymd:day>/", api.issue, name="issue"),
     path("<ymd:day>/<label:label>/", api.page, name="page"),
     path("articles/<id:pk>/", api.article, name="article"),

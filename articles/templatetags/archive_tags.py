@@ -39,3 +39,9 @@ def where_from(article: Article, here: Article) -> str:
     if article.issue_date != here.issue_date:
         return f"（{article.issue_date.month}月{article.issue_date.day}日 {article.page_label}版）"
     return f"（{article.page_label}版）"
+
+
+@register.filter
+def year_month(day: date) -> tuple[int, int]:
+    """The value the month URL takes: {% url 'articles:month' ym=day|year_month %}."""
+    return day.year, day.month
