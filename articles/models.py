@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -231,10 +232,22 @@ class Article(models.Model):
         return [(Role(role).label, groups[role]) for role in Role.values if role in groups]
 
 
+class PersonQuerySet(models.QuerySet):
+    def credited(self) -> PersonQuerySet:
+        """Everyone with at least one credit, with their article count and roles (one grouped query)."""
+        return (
+            self.annotate(articles=models.Count("credits__article", distinct=True),
+                          roles=ArrayAgg("credits__role", distinct=True, default=[]))
+            .filter(articles__gt=0).only("id", "name", "slug").order_by()
+        )
+
+
 class Person(models.Model):
     name = models.CharField("姓名", max_length=50)
     slug = models.SlugField("网址名", max_length=80, unique=True, allow_unicode=True)
     aliases = ArrayField(models.CharField(max_length=50), default=list, blank=True, verbose_name="别名")
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "人物"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles import api, calendar_views, search_views, views
+from articles import api, calendar_views, people_index, search_views, views
 from articles.converters import (
     BoundedIntConverter,
     PageLabelConverter,
@@ -32,6 +32,8 @@ urlpatterns = [
     path("<ymd:day>/<label:label>/raw/", views.page_raw, name="page_raw"),
     # /articles/42/
     path("articles/<id:pk>/", views.article, name="article"),
+    # /people/?q=lx&role=reporter : everyone credited, by pinyin initial
+    path("people/", people_index.people, name="people"),
     # /people/罗欣/
     path("people/<slug80:slug>/", views.person, name="person"),
     # /search/?q=株洲
@@ -48,6 +50,7 @@ api_patterns = [
     path("<ymd:day>/", api.issue, name="issue"),
     path("<ymd:day>/<label:label>/", api.page, name="page"),
     path("articles/<id:pk>/", api.article, name="article"),
+    path("people/", people_index.people_api, name="people"),
     path("people/<slug80:slug>/", api.person, name="person"),
     path("search/", search_views.search_api, name="search"),
     path("search/facets/", search_views.facets_api, name="search_facets"),
