@@ -6,8 +6,10 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import reverse
+from django.utils import timezone
 
-from articles import browse, reading
+from articles import browse, citing, reading
 from articles.models import Issue
 from articles.numbers import parse_int
 from articles.serializers import article_full, article_ref, issue_ref, page_ref, person_ref
@@ -62,8 +64,14 @@ def article(request: HttpRequest, pk: int) -> JsonResponse:
     pages = reading.issue_pages(obj.page.issue)
     previous, following = reading.article_neighbours(obj, pages)
     previous_page, next_page = reading.page_neighbours(obj.page, pages)
+    ref = citing.reference(obj, request.build_absolute_uri, timezone.localdate())
+    issue_url = request.build_absolute_uri(obj.page.issue.get_absolute_url())
+    cite = {fmt: request.build_absolute_uri(reverse(f"articles:cite_{fmt}", kwargs={"pk": obj.pk})) for fmt in ("ris", "bib", "json")}
     return _json({**article_full(request, obj), "previous": article_ref(request, previous), "next": article_ref(request, following),
-                  "previous_page": page_ref(request, previous_page), "next_page": page_ref(request, next_page)})
+                  "previous_page": page_ref(request, previous_page), "next_page": page_ref(request, next_page),
+                  "citation": {"gb7714": citing.gb7714(ref), "gb7714_online": citing.gb7714(ref, online=True),
+                               "ris": cite["ris"], "bibtex": cite["bib"], "csl_json": cite["json"]},
+                  "jsonld": citing.json_ld(ref, issue_url, body=obj.body)})
 
 
 def person(request: HttpRequest, slug: str) -> JsonResponse:

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles import api, calendar_views, people_index, search_views, views
+from articles import api, calendar_views, cite_views, people_index, search_views, views
 from articles.converters import (
     BoundedIntConverter,
     PageLabelConverter,
@@ -32,6 +32,10 @@ urlpatterns = [
     path("<ymd:day>/<label:label>/raw/", views.page_raw, name="page_raw"),
     # /articles/42/
     path("articles/<id:pk>/", views.article, name="article"),
+    # /articles/42/cite.ris (also .bib, .json): the reference for a reference manager
+    path("articles/<id:pk>/cite.ris", cite_views.cite, {"fmt": "ris"}, name="cite_ris"),
+    path("articles/<id:pk>/cite.bib", cite_views.cite, {"fmt": "bib"}, name="cite_bib"),
+    path("articles/<id:pk>/cite.json", cite_views.cite, {"fmt": "json"}, name="cite_json"),
     # /people/?q=lx&role=reporter : everyone credited, by pinyin initial
     path("people/", people_index.people, name="people"),
     # /people/罗欣/

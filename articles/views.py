@@ -7,9 +7,10 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from articles import browse, freshness, reading
+from articles import browse, citing, freshness, reading
 from articles.models import Issue
 from articles.numbers import parse_int
 from articles.search.snippets import MarkBudget
@@ -70,20 +71,18 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "article": obj, "page": obj.page, "issue": obj.page.issue, "title_date": browse.chinese_date(obj.page.issue.date),
         "paragraphs": paragraphs, "credits": obj.credits_by_role(), "continuation": browse.continuation(obj),
-        "previous": previous, "following": following, "citation": citation(obj),
+        "previous": previous, "following": following, **_citing(request, obj),
         "previous_page": previous_page, "next_page": next_page,
         "highlight": MarkBudget([fold(t)[:50] for t in request.GET.getlist("hl")[:12] if t.strip()]),
     }
     return _with_twin(request, render(request, "articles/article.html", context))
 
 
-def citation(obj) -> str:
-    """GB/T 7714 newspaper reference: 罗欣. 我市11名干部获提拔重用[N]. 株洲日报, 2020-03-27(A1)."""
-    authors = [c.person.name for c in obj.credits.all() if c.role in ("reporter", "author")]
-    who = ", ".join(authors[:3]) + (", 等" if len(authors) > 3 else "")
-    title = obj.headline or "（无标题）"
-    issue = obj.page.issue
-    return f"{who + '. ' if who else ''}{title}[N]. {issue.newspaper.name}, {issue.date.isoformat()}({obj.page.label})."
+def _citing(request: HttpRequest, obj) -> dict:
+    ref = citing.reference(obj, request.build_absolute_uri, timezone.localdate())
+    issue_url = request.build_absolute_uri(obj.page.issue.get_absolute_url())
+    return {"citation": citing.gb7714(ref), "citation_online": citing.gb7714(ref, online=True),
+            "meta_tags": citing.meta_tags(ref), "json_ld": citing.json_ld(ref, issue_url)}
 
 
 def person(request: HttpRequest, slug: str) -> HttpResponse:

@@ -6,9 +6,10 @@ from datetime import date
 
 from django import template
 from django.utils.html import escape
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from articles.browse import chinese_date
+from articles.citing import json_ld_script_text
 from articles.models import Article
 from articles.search.snippets import MarkBudget, mark
 
@@ -45,3 +46,10 @@ def where_from(article: Article, here: Article) -> str:
 def year_month(day: date) -> tuple[int, int]:
     """The value the month URL takes: {% url 'articles:month' ym=day|year_month %}."""
     return day.year, day.month
+
+
+@register.filter
+def script_json(data: dict) -> SafeString:
+    """JSON for a <script type="application/ld+json">: <, > and & escaped as \\u003C…, so no
+    stored text can close the element (the escapes of Django's json_script)."""
+    return mark_safe(json_ld_script_text(data))  # noqa: S308 - escaped above for the script context
