@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles import api, calendar_views, cite_views, people_index, search_views, views
+from articles import api, calendar_views, cite_views, feeds, people_index, search_views, views
 from articles.converters import (
     BoundedIntConverter,
     PageLabelConverter,
@@ -40,6 +40,10 @@ urlpatterns = [
     path("people/", people_index.people, name="people"),
     # /people/罗欣/
     path("people/<slug80:slug>/", views.person, name="person"),
+    # Atom feeds: new issues, a person's new articles, a search's newest hits
+    path("feeds/issues/", feeds.IssueFeed(), name="feed_issues"),
+    path("people/<slug80:slug>/feed/", feeds.person_feed, name="feed_person"),
+    path("search/feed/", feeds.search_feed, name="feed_search"),
     # /search/?q=株洲
     path("search/", search_views.search, name="search"),
     # /search/trend/?q=株洲&vs=湘潭 : hits per year, compared
