@@ -9,10 +9,10 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import browse, citing, reading
+from articles import about, browse, citing, links, reading
 from articles.models import Issue
 from articles.numbers import parse_int
-from articles.serializers import article_full, article_ref, issue_ref, page_ref, person_ref
+from articles.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
 
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
@@ -27,7 +27,12 @@ def home(request: HttpRequest) -> JsonResponse:
     latest = Issue.objects.select_related("newspaper").order_by("-date").first()
     years = [{**y, "months": browse.year_months(y["year"])} for y in browse.calendar_years(open_year=-1)]
     years = [{"year": y["year"], "count": y["count"], "months": y["months"]} for y in years]
-    return _json({"latest": issue_ref(request, latest), "years": years})
+    earlier = [
+        {**issue_ref(request, i), "pages": i.page_count or 0,
+         "lead": {"id": i.lead_id, "headline": i.lead_headline, "url": absolute(request, links.article_url(i.lead_id))} if i.lead_id else None}
+        for i in about.on_this_day(about.today())
+    ]
+    return _json({"latest": issue_ref(request, latest), "years": years, "on_this_day": earlier})
 
 
 def issue(request: HttpRequest, day: date) -> JsonResponse:

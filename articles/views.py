@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from articles import browse, citing, freshness, reading
+from articles import about, browse, citing, freshness, reading
 from articles.models import Issue
 from articles.numbers import parse_int
 from articles.search.snippets import MarkBudget
@@ -30,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
     # `years` is only computed when that fragment is not in the cache.
     years = SimpleLazyObject(lambda: browse.calendar_years(open_year))
     context = {"latest": latest, "front": front[0] if front else None, "years": years,
+               "on_this_day": about.on_this_day(about.today()),
                "data_version": freshness.data_version(), "open_year": open_year}
     return _with_twin(request, render(request, "articles/home.html", context))
 
