@@ -67,7 +67,7 @@ def _calendar_years(open_year: int | None) -> list[dict]:
                 continue
             weeks = [[_day_cell(d, d in present) if d.month == month else None for d in week]
                      for week in cal.monthdatescalendar(chosen, month)]
-            entry["months"].append({"month": month, "count": len(present), "weeks": weeks})
+            entry["months"].append({"month": month, "ym": (chosen, month), "count": len(present), "weeks": weeks})
     return years
 
 
