@@ -65,7 +65,9 @@ def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
 
 
 def article(request: HttpRequest, pk: int) -> JsonResponse:
-    obj = browse.article_for(pk)
+    obj = browse.article_or_redirect(pk)
+    if isinstance(obj, str):
+        return HttpResponsePermanentRedirect("/api" + obj)
     pages = reading.issue_pages(obj.page.issue)
     previous, following = reading.article_neighbours(obj, pages)
     previous_page, next_page = reading.page_neighbours(obj.page, pages)

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from articles import freshness, links
-from articles.models import Article, Credit, Issue, Page, Person, PersonRedirect, Role
+from articles.models import Article, ArticleRedirect, Credit, Issue, Page, Person, PersonRedirect, Role
 
 WEEKDAYS = "一二三四五六日"
 
@@ -32,6 +32,17 @@ def page_for(day: date, label: str, with_raw_text: bool = False) -> Page:
 
 def article_for(pk: int) -> Article:
     return get_object_or_404(Article.objects.for_listing(), pk=pk)
+
+
+def article_or_redirect(pk: int) -> Article | str:
+    """The article, or the URL of its page when a re-parse removed it (answer 301)."""
+    found = Article.objects.for_listing().filter(pk=pk).first()
+    if found is not None:
+        return found
+    moved = ArticleRedirect.objects.select_related("page__issue").filter(old_id=pk).first()
+    if moved is None:
+        raise Http404("no such article")
+    return moved.page.get_absolute_url()
 
 
 def _day_cell(day: date, has_issue: bool) -> dict:

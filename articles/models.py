@@ -273,6 +273,20 @@ class PersonRedirect(models.Model):
         return f"{self.old_slug} → {self.person}"
 
 
+class ArticleRedirect(models.Model):
+    """The id of an article a re-parse removed: /articles/<old>/ answers 301 to its page, so a
+    citation's permalink never dead-ends."""
+
+    old_id = models.BigIntegerField("旧文章编号", unique=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="article_redirects", verbose_name="版面")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文章跳转"
+
+    def __str__(self) -> str:
+        return f"{self.old_id} → {self.page}"
+
+
 class Role(models.TextChoices):
     REPORTER = "reporter", "记者"
     CORRESPONDENT = "correspondent", "通讯员"

@@ -63,7 +63,9 @@ def page_raw(request: HttpRequest, day: date, label: str) -> HttpResponse:
 
 
 def article(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = browse.article_for(pk)
+    obj = browse.article_or_redirect(pk)
+    if isinstance(obj, str):
+        return HttpResponsePermanentRedirect(obj)
     pages = reading.issue_pages(obj.page.issue)
     previous, following = reading.article_neighbours(obj, pages)
     previous_page, next_page = reading.page_neighbours(obj.page, pages)

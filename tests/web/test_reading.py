@@ -102,3 +102,18 @@ def test_issue_page_shows_kicker_headline_byline_and_first_line(client, ingested
     assert "记者 李华、王明　通讯员 张小兵" in card
     assert '<p class="excerpt">' in card
     assert '<p class="kicker">乡村振兴一线</p>' in page
+
+
+def test_an_article_gone_after_a_reparse_redirects_to_its_page(client):
+    first = "株洲日报记者 罗欣\n\n株洲日报讯 1月2日，会议召开。\n\n会议召开\n"
+    outcome = ingest_bytes(first.encode(), file_name="2021-01-03_A1.txt", paper="株洲日报")
+    old = outcome.page.articles.get()
+    url = old.get_absolute_url()
+    second = "株洲日报记者 王五\n\n株洲日报讯 1月2日，完全不同的一篇报道。\n\n另一则新闻\n"
+    ingest_bytes(second.encode(), file_name="2021-01-03_A1.txt", paper="株洲日报")
+    assert not Article.objects.filter(pk=old.pk).exists()
+    response = client.get(url)
+    assert response.status_code == 301 and response["Location"] == "/2021/01/03/A1/"
+    api = client.get("/api" + url)
+    assert api.status_code == 301 and api["Location"] == "/api/2021/01/03/A1/"
+    assert client.get("/articles/987654/").status_code == 404
