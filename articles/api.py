@@ -6,11 +6,13 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import reverse
+from django.utils import timezone
 
-from articles import browse
+from articles import about, browse, citing, links, reading
 from articles.models import Issue
 from articles.numbers import parse_int
-from articles.serializers import article_full, article_ref, issue_ref, page_ref, person_ref
+from articles.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
 
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
@@ -25,12 +27,17 @@ def home(request: HttpRequest) -> JsonResponse:
     latest = Issue.objects.select_related("newspaper").order_by("-date").first()
     years = [{**y, "months": browse.year_months(y["year"])} for y in browse.calendar_years(open_year=-1)]
     years = [{"year": y["year"], "count": y["count"], "months": y["months"]} for y in years]
-    return _json({"latest": issue_ref(request, latest), "years": years})
+    earlier = [
+        {**issue_ref(request, i), "pages": i.page_count or 0,
+         "lead": {"id": i.lead_id, "headline": i.lead_headline, "url": absolute(request, links.article_url(i.lead_id))} if i.lead_id else None}
+        for i in about.on_this_day(about.today())
+    ]
+    return _json({"latest": issue_ref(request, latest), "years": years, "on_this_day": earlier})
 
 
 def issue(request: HttpRequest, day: date) -> JsonResponse:
     obj = browse.issue_for(day)
-    previous, following = browse.neighbours(obj)
+    previous, following = reading.issue_neighbours(obj)
     pages = [
         {**page_ref(request, p), "section": p.section or None, "articles": [article_ref(request, a) for a in p.articles.all()]}
         for p in browse.pages_with_headlines(obj)
@@ -44,20 +51,34 @@ def issue(request: HttpRequest, day: date) -> JsonResponse:
 
 def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
     obj = browse.page_for(day, label)
-    previous, following = browse.page_neighbours(obj)
+    previous, following = reading.page_neighbours(obj)
+    previous_issue = Issue.objects.before(obj.issue) if previous is None else None
+    next_issue = Issue.objects.after(obj.issue) if following is None else None
     articles = obj.articles.for_cards().order_by("order")
     return _json({
         **page_ref(request, obj), "date": obj.issue.date.isoformat(), "section": obj.section or None,
         "file_name": obj.file_name, "format": obj.source_format, "sha256": obj.sha256, "parser_version": obj.parser_version,
         "articles": [article_full(request, a) for a in articles], "unassigned": obj.unassigned,
         "previous": page_ref(request, previous), "next": page_ref(request, following),
+        "previous_issue": issue_ref(request, previous_issue), "next_issue": issue_ref(request, next_issue),
     })
 
 
 def article(request: HttpRequest, pk: int) -> JsonResponse:
-    obj = browse.article_for(pk)
-    previous, following = browse.article_neighbours(obj)
-    return _json({**article_full(request, obj), "previous": article_ref(request, previous), "next": article_ref(request, following)})
+    obj = browse.article_or_redirect(pk)
+    if isinstance(obj, str):
+        return HttpResponsePermanentRedirect("/api" + obj)
+    pages = reading.issue_pages(obj.page.issue)
+    previous, following = reading.article_neighbours(obj, pages)
+    previous_page, next_page = reading.page_neighbours(obj.page, pages)
+    ref = citing.reference(obj, request.build_absolute_uri, timezone.localdate())
+    issue_url = request.build_absolute_uri(obj.page.issue.get_absolute_url())
+    cite = {fmt: request.build_absolute_uri(reverse(f"articles:cite_{fmt}", kwargs={"pk": obj.pk})) for fmt in ("ris", "bib", "json")}
+    return _json({**article_full(request, obj), "previous": article_ref(request, previous), "next": article_ref(request, following),
+                  "previous_page": page_ref(request, previous_page), "next_page": page_ref(request, next_page),
+                  "citation": {"gb7714": citing.gb7714(ref), "gb7714_online": citing.gb7714(ref, online=True),
+                               "ris": cite["ris"], "bibtex": cite["bib"], "csl_json": cite["json"]},
+                  "jsonld": citing.json_ld(ref, issue_url, body=obj.body)})
 
 
 def person(request: HttpRequest, slug: str) -> JsonResponse:

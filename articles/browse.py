@@ -7,12 +7,12 @@ from collections import defaultdict
 from datetime import date
 
 from django.db.models import Count, Max, Min, Prefetch
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractYear, Left
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from articles import freshness, links
-from articles.models import Article, Credit, Issue, Page, Person, PersonRedirect, Role
+from articles.models import Article, ArticleRedirect, Credit, Issue, Page, Person, PersonRedirect, Role
 
 WEEKDAYS = "一二三四五六日"
 
@@ -32,6 +32,17 @@ def page_for(day: date, label: str, with_raw_text: bool = False) -> Page:
 
 def article_for(pk: int) -> Article:
     return get_object_or_404(Article.objects.for_listing(), pk=pk)
+
+
+def article_or_redirect(pk: int) -> Article | str:
+    """The article, or the URL of its page when a re-parse removed it (answer 301)."""
+    found = Article.objects.for_listing().filter(pk=pk).first()
+    if found is not None:
+        return found
+    moved = ArticleRedirect.objects.select_related("page__issue").filter(old_id=pk).first()
+    if moved is None:
+        raise Http404("no such article")
+    return moved.page.get_absolute_url()
 
 
 def _day_cell(day: date, has_issue: bool) -> dict:
@@ -67,7 +78,7 @@ def _calendar_years(open_year: int | None) -> list[dict]:
                 continue
             weeks = [[_day_cell(d, d in present) if d.month == month else None for d in week]
                      for week in cal.monthdatescalendar(chosen, month)]
-            entry["months"].append({"month": month, "count": len(present), "weeks": weeks})
+            entry["months"].append({"month": month, "ym": (chosen, month), "count": len(present), "weeks": weeks})
     return years
 
 
@@ -77,41 +88,18 @@ def year_months(year: int) -> list[dict]:
     return [{"month": r["m"], "count": r["n"]} for r in rows]
 
 
-def neighbours(issue: Issue) -> tuple[Issue | None, Issue | None]:
-    others = Issue.objects.filter(newspaper=issue.newspaper)
-    previous = others.filter(date__lt=issue.date).order_by("-date").first()
-    following = others.filter(date__gt=issue.date).order_by("date").first()
-    return previous, following
-
-
 def pages_with_headlines(issue: Issue, first_only: bool = False) -> list[Page]:
-    """The issue's pages in order, each with its articles' headlines (two queries; the pages' raw
-    text, the largest thing they hold, stays in the database)."""
-    articles = Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind").order_by("order")
+    """The issue's pages in order, each with its articles' kicker, headline, credits and the
+    opening of the body (three queries; the pages' raw text and the articles' whole bodies,
+    the largest things they hold, stay in the database)."""
+    credits = Credit.objects.select_related("person").order_by("order", "id")
+    articles = (
+        Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind")
+        .annotate(opening=Left("body", 80)).prefetch_related(Prefetch("credits", queryset=credits)).order_by("order")
+    )
     pages = issue.pages.order_by("sequence", "label").defer("raw_text", "unassigned")
     pages = pages[:1] if first_only else pages
     return list(pages.prefetch_related(Prefetch("articles", queryset=articles)))
-
-
-def issue_pages(issue: Issue) -> list[Page]:
-    """Every page of an issue, labels only, in order: the 版面导航 and 上一版/下一版 come from it."""
-    return list(issue.pages.order_by("sequence", "label").only("id", "label", "sequence", "issue_id"))  # page.issue known
-
-
-def _around(items: list, pk: int) -> tuple:
-    """The items before and after the one with this pk (None at either end)."""
-    i = next(i for i, item in enumerate(items) if item.pk == pk)
-    return (items[i - 1] if i > 0 else None), (items[i + 1] if i + 1 < len(items) else None)
-
-
-def page_neighbours(page: Page, pages: list[Page] | None = None) -> tuple[Page | None, Page | None]:
-    return _around(issue_pages(page.issue) if pages is None else pages, page.pk)
-
-
-def article_neighbours(article: Article) -> tuple[Article | None, Article | None]:
-    """上一篇/下一篇 within the page, from one query over the page's articles (a page holds tens)."""
-    siblings = list(Article.objects.filter(page_id=article.page_id).only("id", "headline", "order").order_by("order", "pk"))
-    return _around(siblings, article.pk)
 
 
 def continuation(article: Article) -> Page | None:

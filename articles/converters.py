@@ -53,3 +53,32 @@ class PersonSlugConverter:
 
     def to_url(self, value: str) -> str:
         return value
+
+
+class YearConverter:
+    """`2020`: ASCII digits only (Python's `\\d` would take ٢٠٢٠), year 1 to 9999."""
+
+    regex = r"[0-9]{4}"
+
+    def to_python(self, value: str) -> int:
+        year = int(value)
+        if year < 1:
+            raise ValueError("no year 0")
+        return year
+
+    def to_url(self, value: int) -> str:
+        return f"{value:04d}"
+
+
+class YearMonthConverter:
+    """`2020/03` as (2020, 3); month 13 or 00 raises ValueError: 404."""
+
+    regex = r"[0-9]{4}/[0-9]{2}"
+
+    def to_python(self, value: str) -> tuple[int, int]:
+        year, month = (int(x) for x in value.split("/"))
+        date(year, month, 1)  # ValueError for year 0 or month 13
+        return year, month
+
+    def to_url(self, value: tuple[int, int]) -> str:
+        return f"{value[0]:04d}/{value[1]:02d}"

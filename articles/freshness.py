@@ -76,8 +76,8 @@ def _on_write(sender, **kwargs) -> None:
 
 def connect_signals() -> None:
     """Every save and delete of what readers see advances the version (admin edits included)."""
-    from articles.models import Article, Credit, Issue, Newspaper, Page, Person, PersonRedirect
+    from articles.models import Article, ArticleRedirect, Credit, Issue, Newspaper, Page, Person, PersonRedirect
 
-    for model in (Newspaper, Issue, Page, Article, Credit, Person, PersonRedirect):
+    for model in (Newspaper, Issue, Page, Article, Credit, Person, PersonRedirect, ArticleRedirect):
         post_save.connect(_on_write, sender=model, dispatch_uid=f"freshness-save-{model.__name__}")
         post_delete.connect(_on_write, sender=model, dispatch_uid=f"freshness-delete-{model.__name__}")

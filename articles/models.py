@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -26,6 +29,24 @@ class Newspaper(models.Model):
 class IssueQuerySet(models.QuerySet):
     def with_pages(self) -> IssueQuerySet:
         return self.select_related("newspaper").prefetch_related("pages")
+
+    def after(self, issue: Issue) -> Issue | None:
+        """The paper's next issue (the one a reader turns to after its last page)."""
+        return self.filter(newspaper_id=issue.newspaper_id, date__gt=issue.date).order_by("date").first()
+
+    def before(self, issue: Issue) -> Issue | None:
+        return self.filter(newspaper_id=issue.newspaper_id, date__lt=issue.date).order_by("-date").first()
+
+    def with_lead(self) -> IssueQuerySet:
+        """Each issue with its page count and its lead article (the first on its first page), in
+        one query: a year's 365 issues cost no more than one."""
+        lead = Article.objects.filter(page__issue=models.OuterRef("pk")).order_by("page__sequence", "page__label", "order", "pk")
+        pages = Page.objects.filter(issue=models.OuterRef("pk")).order_by().values("issue").annotate(n=models.Count("id"))
+        return self.annotate(
+            page_count=models.Subquery(pages.values("n")[:1]),
+            lead_id=models.Subquery(lead.values("pk")[:1]),
+            lead_headline=models.Subquery(lead.values("headline")[:1]),
+        ).order_by("date")
 
 
 class Issue(models.Model):
@@ -107,6 +128,23 @@ class ArticleQuerySet(models.QuerySet):
         credits = Credit.objects.select_related("person").order_by("order", "id")  # not Meta's article→page→issue joins
         return self.defer(*SEARCH_COLUMNS).prefetch_related(models.Prefetch("credits", queryset=credits))
 
+    def in_reading_order(self) -> ArticleQuerySet:
+        """As the paper is read: by date, then page (print order), then place on the page."""
+        return self.order_by("issue_date", "page__sequence", "page__label", "order", "pk")
+
+    def for_links(self) -> ArticleQuerySet:
+        """What a 上一篇/下一篇 link shows: the headline, its page and date."""
+        return self.only("id", "headline", "order", "page_id", "issue_date", "page_label")
+
+    def in_next_issue(self, day: date) -> ArticleQuerySet:
+        """The articles of the nearest later date that has any (the article date index finds it)."""
+        later = Article.objects.filter(issue_date__gt=day).order_by("issue_date").values("issue_date")[:1]
+        return self.filter(issue_date=models.Subquery(later))
+
+    def in_previous_issue(self, day: date) -> ArticleQuerySet:
+        earlier = Article.objects.filter(issue_date__lt=day).order_by("-issue_date").values("issue_date")[:1]
+        return self.filter(issue_date=models.Subquery(earlier))
+
     def by_person(self, person: Person, role: str | None = None) -> ArticleQuerySet:
         q = Q(credits__person=person) & (Q(credits__role=role) if role else Q())
         return self.filter(q).distinct()
@@ -175,6 +213,13 @@ class Article(models.Model):
         """The body's first 90 characters, as a card shows them."""
         return self.body if len(self.body) <= 90 else self.body[:89] + "…"
 
+    @property
+    def first_line(self) -> str:
+        """The body's first paragraph, cut short (from the `opening` annotation when a listing made one)."""
+        text = getattr(self, "opening", None)
+        line = (self.body if text is None else text).split("\n", 1)[0]
+        return line if len(line) < 60 else line[:59] + "…"
+
     def byline_text(self) -> str:
         """"记者 罗欣、王五　通讯员 李四": the credits as one plain line (uses prefetched credits)."""
         return "　".join(f"{role} {'、'.join(p.name for p in people)}" for role, people in self.credits_by_role())
@@ -187,10 +232,22 @@ class Article(models.Model):
         return [(Role(role).label, groups[role]) for role in Role.values if role in groups]
 
 
+class PersonQuerySet(models.QuerySet):
+    def credited(self) -> PersonQuerySet:
+        """Everyone with at least one credit, with their article count and roles (one grouped query)."""
+        return (
+            self.annotate(articles=models.Count("credits__article", distinct=True),
+                          roles=ArrayAgg("credits__role", distinct=True, default=[]))
+            .filter(articles__gt=0).only("id", "name", "slug").order_by()
+        )
+
+
 class Person(models.Model):
     name = models.CharField("姓名", max_length=50)
     slug = models.SlugField("网址名", max_length=80, unique=True, allow_unicode=True)
     aliases = ArrayField(models.CharField(max_length=50), default=list, blank=True, verbose_name="别名")
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "人物"
@@ -214,6 +271,20 @@ class PersonRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_slug} → {self.person}"
+
+
+class ArticleRedirect(models.Model):
+    """The id of an article a re-parse removed: /articles/<old>/ answers 301 to its page, so a
+    citation's permalink never dead-ends."""
+
+    old_id = models.BigIntegerField("旧文章编号", unique=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="article_redirects", verbose_name="版面")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "文章跳转"
+
+    def __str__(self) -> str:
+        return f"{self.old_id} → {self.page}"
 
 
 class Role(models.TextChoices):

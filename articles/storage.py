@@ -19,7 +19,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from articles.models import Article, Credit, Issue, Newspaper, Page, Person, PersonRedirect, Role
+from articles.models import Article, ArticleRedirect, Credit, Issue, Newspaper, Page, Person, PersonRedirect, Role
 from articles.parsing import PARSER_VERSION, DecodeError, ParsedArticle, ParseResult, decode_bytes, parse_text
 from articles.parsing.filenames import from_file_name, valid_label
 from articles.search import segment
@@ -197,9 +197,11 @@ def _sync_articles(page: Page, parsed: list[ParsedArticle]) -> int:
         if not row.credits_edited:
             credits += _credits(row, art, people, new)
     Credit.objects.bulk_create(credits)  # the page's credits in one INSERT
-    for row in stored:
-        if row.pk not in kept and not row.edited_fields and not row.credits_edited:
-            row.delete()
+    gone = [row for row in stored if row.pk not in kept and not row.edited_fields and not row.credits_edited]
+    # their permalinks lead to the page from now on (a citation never dead-ends)
+    ArticleRedirect.objects.bulk_create([ArticleRedirect(old_id=row.pk, page=page) for row in gone], ignore_conflicts=True)
+    for row in gone:
+        row.delete()
     return people_created
 
 

@@ -7,9 +7,10 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from articles import browse, freshness
+from articles import about, browse, citing, freshness, reading
 from articles.models import Issue
 from articles.numbers import parse_int
 from articles.search.snippets import MarkBudget
@@ -29,13 +30,14 @@ def home(request: HttpRequest) -> HttpResponse:
     # `years` is only computed when that fragment is not in the cache.
     years = SimpleLazyObject(lambda: browse.calendar_years(open_year))
     context = {"latest": latest, "front": front[0] if front else None, "years": years,
+               "on_this_day": about.on_this_day(about.today()),
                "data_version": freshness.data_version(), "open_year": open_year}
     return _with_twin(request, render(request, "articles/home.html", context))
 
 
 def issue(request: HttpRequest, day: date) -> HttpResponse:
     obj = browse.issue_for(day)
-    previous, following = browse.neighbours(obj)
+    previous, following = reading.issue_neighbours(obj)
     context = {"issue": obj, "title_date": browse.chinese_date(obj.date), "pages": browse.pages_with_headlines(obj),
                "previous": previous, "following": following}
     return _with_twin(request, render(request, "articles/issue.html", context))
@@ -43,11 +45,14 @@ def issue(request: HttpRequest, day: date) -> HttpResponse:
 
 def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
     obj = browse.page_for(day, label)
-    all_pages = browse.issue_pages(obj.issue)
-    previous, following = browse.page_neighbours(obj, all_pages)
+    all_pages = reading.issue_pages(obj.issue)
+    previous, following = reading.page_neighbours(obj, all_pages)
     context = {"page": obj, "issue": obj.issue, "title_date": browse.chinese_date(obj.issue.date),
                "articles": obj.articles.for_cards().order_by("order"),
-               "all_pages": all_pages, "previous": previous, "following": following}
+               "all_pages": all_pages, "previous": previous, "following": following,
+               # at either end of the issue the reader goes on to the issue before or after it
+               "previous_issue": Issue.objects.before(obj.issue) if previous is None else None,
+               "next_issue": Issue.objects.after(obj.issue) if following is None else None}
     return _with_twin(request, render(request, "articles/page.html", context))
 
 
@@ -58,26 +63,29 @@ def page_raw(request: HttpRequest, day: date, label: str) -> HttpResponse:
 
 
 def article(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = browse.article_for(pk)
-    previous, following = browse.article_neighbours(obj)
+    obj = browse.article_or_redirect(pk)
+    if isinstance(obj, str):
+        return HttpResponsePermanentRedirect(obj)
+    pages = reading.issue_pages(obj.page.issue)
+    previous, following = reading.article_neighbours(obj, pages)
+    previous_page, next_page = reading.page_neighbours(obj.page, pages)
     headings = set(obj.section_headings)
     paragraphs = [{"text": p, "heading": p in headings} for p in obj.paragraphs]
     context = {
         "article": obj, "page": obj.page, "issue": obj.page.issue, "title_date": browse.chinese_date(obj.page.issue.date),
         "paragraphs": paragraphs, "credits": obj.credits_by_role(), "continuation": browse.continuation(obj),
-        "previous": previous, "following": following, "citation": citation(obj),
+        "previous": previous, "following": following, **_citing(request, obj),
+        "previous_page": previous_page, "next_page": next_page,
         "highlight": MarkBudget([fold(t)[:50] for t in request.GET.getlist("hl")[:12] if t.strip()]),
     }
     return _with_twin(request, render(request, "articles/article.html", context))
 
 
-def citation(obj) -> str:
-    """GB/T 7714 newspaper reference: 罗欣. 我市11名干部获提拔重用[N]. 株洲日报, 2020-03-27(A1)."""
-    authors = [c.person.name for c in obj.credits.all() if c.role in ("reporter", "author")]
-    who = ", ".join(authors[:3]) + (", 等" if len(authors) > 3 else "")
-    title = obj.headline or "（无标题）"
-    issue = obj.page.issue
-    return f"{who + '. ' if who else ''}{title}[N]. {issue.newspaper.name}, {issue.date.isoformat()}({obj.page.label})."
+def _citing(request: HttpRequest, obj) -> dict:
+    ref = citing.reference(obj, request.build_absolute_uri, timezone.localdate())
+    issue_url = request.build_absolute_uri(obj.page.issue.get_absolute_url())
+    return {"citation": citing.gb7714(ref), "citation_online": citing.gb7714(ref, online=True),
+            "meta_tags": citing.meta_tags(ref), "json_ld": citing.json_ld(ref, issue_url)}
 
 
 def person(request: HttpRequest, slug: str) -> HttpResponse:

@@ -42,3 +42,12 @@ def static_files():
     from django.core.management import call_command
 
     call_command("collectstatic", "--noinput", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """A test's writes are rolled back but the data version's sequence is not: answers cached
+    at that version by one test must not answer the next one."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,0 +1,158 @@
+"""Year and month views (/2020/, /2020/03/) and their JSON twins: the issues of a year or a
+month with their page counts and lead headlines, and the nearest years or months around."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from articles import links
+from articles.browse import WEEKDAYS
+from articles.models import Issue
+
+
+def _issues(first: date, last: date) -> list[Issue]:
+    found = list(Issue.objects.filter(date__range=(first, last)).with_lead())
+    if not found:
+        raise Http404("no issue in this period")
+    return found
+
+
+def _around(first: date, last: date) -> tuple[date | None, date | None]:
+    """The dates of the nearest issues before and after the period (one query)."""
+    earlier = Issue.objects.filter(date__lt=first).order_by("-date").values("date")[:1]
+    later = Issue.objects.filter(date__gt=last).order_by("date").values("date")[:1]
+    rows = list(earlier.union(later, all=True))
+    before = [r["date"] for r in rows if r["date"] < first]
+    after = [r["date"] for r in rows if r["date"] > last]
+    return (before[0] if before else None), (after[0] if after else None)
+
+
+def _issue_row(issue: Issue) -> dict:
+    lead = (
+        {"id": issue.lead_id, "headline": issue.lead_headline or "（无标题）", "url": links.article_url(issue.lead_id)}
+        if issue.lead_id
+        else None
+    )
+    day = issue.date
+    return {
+        "issue": issue,
+        "date": day,
+        "weekday": f"星期{WEEKDAYS[day.weekday()]}",
+        "url": links.issue_url(day),
+        "pages": issue.page_count or 0,
+        "lead": lead,
+    }
+
+
+def year_url(year: int) -> str:
+    return reverse("articles:year", kwargs={"year": year})
+
+
+def month_url(year: int, month: int) -> str:
+    return reverse("articles:month", kwargs={"ym": (year, month)})
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_context(year: int) -> dict:
+    rows = [_issue_row(i) for i in _issues(date(year, 1, 1), date(year, 12, 31))]
+    months: dict[int, list[dict]] = {}
+    for row in rows:
+        months.setdefault(row["date"].month, []).append(row)
+    before, after = _around(date(year, 1, 1), date(year, 12, 31))
+    return {
+        "year": year,
+        "count": len(rows),
+        "months": [{"month": m, "url": month_url(year, m), "issues": r} for m, r in months.items()],
+        "previous": {"year": before.year, "url": year_url(before.year)} if before else None,
+        "following": {"year": after.year, "url": year_url(after.year)} if after else None,
+    }
+
+
+def month_context(year: int, month: int) -> dict:
+    first, last = _month_span(year, month)
+    rows = [_issue_row(i) for i in _issues(first, last)]
+    before, after = _around(first, last)
+
+    def ref(day: date | None) -> dict | None:
+        return {"year": day.year, "month": day.month, "url": month_url(day.year, day.month)} if day else None
+
+    return {
+        "year": year,
+        "month": month,
+        "year_url": year_url(year),
+        "count": len(rows),
+        "issues": rows,
+        "previous": ref(before),
+        "following": ref(after),
+    }
+
+
+def year_view(request: HttpRequest, year: int) -> HttpResponse:
+    return render(request, "articles/year.html", year_context(year))
+
+
+def month_view(request: HttpRequest, ym: tuple[int, int]) -> HttpResponse:
+    return render(request, "articles/month.html", month_context(*ym))
+
+
+def _abs(request: HttpRequest, path: str) -> dict:
+    return {"url": request.build_absolute_uri(path), "api": request.build_absolute_uri("/api" + path)}
+
+
+def _issue_json(request: HttpRequest, row: dict) -> dict:
+    lead = row["lead"]
+    return {
+        "date": row["date"].isoformat(),
+        **_abs(request, row["url"]),
+        "pages": row["pages"],
+        "lead": {"id": lead["id"], "headline": lead["headline"], **_abs(request, lead["url"])} if lead else None,
+    }
+
+
+def _ref(request: HttpRequest, neighbour: dict | None) -> dict | None:
+    return (
+        {**{k: v for k, v in neighbour.items() if k != "url"}, **_abs(request, neighbour["url"])} if neighbour else None
+    )
+
+
+def _json(data: dict) -> JsonResponse:
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def year_api(request: HttpRequest, year: int) -> JsonResponse:
+    ctx = year_context(year)
+    months = [
+        {"month": m["month"], **_abs(request, m["url"]), "issues": [_issue_json(request, r) for r in m["issues"]]}
+        for m in ctx["months"]
+    ]
+    return _json(
+        {
+            "year": year,
+            "count": ctx["count"],
+            "months": months,
+            "previous": _ref(request, ctx["previous"]),
+            "next": _ref(request, ctx["following"]),
+        }
+    )
+
+
+def month_api(request: HttpRequest, ym: tuple[int, int]) -> JsonResponse:
+    ctx = month_context(*ym)
+    return _json(
+        {
+            "year": ctx["year"],
+            "month": ctx["month"],
+            "count": ctx["count"],
+            "issues": [_issue_json(request, r) for r in ctx["issues"]],
+            "previous": _ref(request, ctx["previous"]),
+            "next": _ref(request, ctx["following"]),
+        }
+    )

@@ -1,0 +1,104 @@
+"""Atom feeds (Django's syndication framework): new issues, a person's new articles, a search."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponsePermanentRedirect
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from articles import browse
+from articles.models import Article, Credit, Issue, Person
+from articles.search.query import Query
+from articles.search.results import run_search
+from articles.search_views import BadSearch, read_request
+
+SIZE = 30
+
+
+def _moment(day) -> datetime:
+    """An issue's date as the datetime Atom wants (midnight where the paper is printed)."""
+    return datetime.combine(day, time(), tzinfo=timezone.get_current_timezone())
+
+
+class ArticleFeed(Feed):
+    feed_type = Atom1Feed
+
+    def item_title(self, item: Article) -> str:
+        return item.headline or "（无标题）"
+
+    def item_description(self, item: Article) -> str:
+        return f"{item.issue_date:%Y-%m-%d} {item.page_label}版 · {item.excerpt}"
+
+    def item_author_name(self, item: Article) -> str | None:
+        return "、".join(c.person.name for c in item.credits.all()) or None
+
+    def item_pubdate(self, item: Article) -> datetime:
+        return _moment(item.issue_date)
+
+
+class IssueFeed(Feed):
+    feed_type = Atom1Feed
+    title = "株洲日报数字档案 · 新的一期"
+    link = "/"
+    description = "档案中最新收录的各期报纸"
+
+    def items(self):
+        return Issue.objects.select_related("newspaper").with_lead().order_by("-date")[:SIZE]
+
+    def item_title(self, item: Issue) -> str:
+        return f"{item.newspaper.name} {browse.chinese_date(item.date)}"
+
+    def item_description(self, item: Issue) -> str:
+        return f"{item.page_count or 0} 个版。头条：{item.lead_headline or '（无标题）'}"
+
+    def item_pubdate(self, item: Issue) -> datetime:
+        return _moment(item.date)
+
+
+class PersonFeed(ArticleFeed):
+    def get_object(self, request: HttpRequest, person: Person) -> Person:
+        return person
+
+    def title(self, obj: Person) -> str:
+        return f"株洲日报数字档案 · {obj.name}的文章"
+
+    def link(self, obj: Person) -> str:
+        return obj.get_absolute_url()
+
+    def items(self, obj: Person):
+        ids = Credit.objects.filter(person=obj).values("article_id")
+        return Article.objects.filter(pk__in=ids).for_listing().order_by("-issue_date", "-id")[:SIZE]
+
+
+class SearchFeed(ArticleFeed):
+    def get_object(self, request: HttpRequest, query: Query, base) -> tuple[Query, object, str]:
+        return query, base, request.GET.urlencode()
+
+    def title(self, obj) -> str:
+        return f"株洲日报数字档案 · 检索“{obj[0]}”"
+
+    def link(self, obj) -> str:
+        return f"/search/?{obj[2]}"
+
+    def items(self, obj):
+        return [hit.article for hit in run_search(obj[0], obj[1], "date", 1).hits]
+
+
+def person_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    found = browse.person_or_redirect(slug)
+    if isinstance(found, str):
+        return HttpResponsePermanentRedirect(found + "feed/")
+    return PersonFeed()(request, person=found)
+
+
+def search_feed(request: HttpRequest) -> HttpResponse:
+    try:
+        query, base, *_ = read_request(request)
+    except BadSearch as exc:
+        return HttpResponseBadRequest("；".join(exc.messages), content_type="text/plain; charset=utf-8")
+    if query.empty:
+        return HttpResponseBadRequest("请提供检索词 q", content_type="text/plain; charset=utf-8")
+    return SearchFeed()(request, query=query, base=base)
