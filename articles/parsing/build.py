@@ -74,10 +74,17 @@ def articles_from(paragraphs: list[ParsedParagraph], paper: str) -> tuple[list[P
             para = Para(p.kind, p.text, index=p.index, role=p.role)
             (group.titles if is_title(para) else group.paras).append(para)
         art, extra = build_article(group, paper)
-        art.confidence = confidence(art)
+        art.confidence = confidence(art, _title_gap(group), min((group.fit(t.text) for t in group.titles), default=1.0))
         articles.append(art)
         unassigned += extra
     return articles, unassigned
+
+
+def _title_gap(group: Group) -> int:
+    """Paragraphs printed between a title block and the nearest paragraph of its body."""
+    if not group.titles or not group.paras:
+        return 0
+    return min(abs(t.index - p.index) for t in group.titles for p in group.paras) - 1
 
 
 def is_title(p: Para) -> bool:

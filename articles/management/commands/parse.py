@@ -27,8 +27,13 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
             name_date, name_label = from_file_name(path.name)
-            result = parse_bytes(data, file_name=path.name, issue_date=options["issue_date"] or name_date,
-                                 page=options["page"] or name_label, paper=options["paper"])
+            result = parse_bytes(
+                data,
+                file_name=path.name,
+                issue_date=options["issue_date"] or name_date,
+                page=options["page"] or name_label,
+                paper=options["paper"],
+            )
         except OSError as exc:
             raise CommandError(f"{path}: cannot read ({exc.strerror})") from None
         except (DecodeError, ValueError) as exc:
@@ -41,11 +46,13 @@ class Command(BaseCommand):
 
 def as_text(result: ParseResult) -> str:
     """The parse as a person reads the printed page."""
-    out = [f"{result.source.get('file_name', '')}  {result.source['format']}  "
-           f"日期 {result.issue_date or '未知'}{'（推断：' + result.date_evidence + '）' if result.date_inferred else ''}"]
+    out = [
+        f"{result.source.get('file_name', '')}  {result.source['format']}  "
+        f"日期 {result.issue_date or '未知'}{'（推断：' + result.date_evidence + '）' if result.date_inferred else ''}"
+    ]
     for n, a in enumerate(result.articles, 1):
         out.append("")
-        out.append(f"━━ {n} · {a.kind} " + "━" * 30)
+        out.append(f"━━ {n} · {a.kind} · 置信度 {a.confidence:.2f} " + "━" * 24)
         if a.kicker:
             out.append(f"  {a.kicker}")
         out.append(f"【{a.headline or '（无标题）'}】")
