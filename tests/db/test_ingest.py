@@ -135,3 +135,19 @@ def test_a_page_costs_the_same_few_queries_however_many_credits_it_has():
     for art in stored:
         assert sorted(art.credits.values_list("person__name", "role")) == [
             ("李明", "correspondent"), ("王芳", "reporter"), ("罗欣", "reporter")]
+
+
+def test_a_new_parser_version_reparses_unchanged_bytes_and_keeps_staff_edits(ingested):
+    from articles.parsing import PARSER_VERSION
+
+    art = Article.objects.get(headline="公交出行更便捷")
+    art.headline = "智慧公交示范线开通（订正）"
+    art.edited_fields = ["headline"]
+    art.save()
+    Page.objects.update(parser_version="an older parser")
+    outcome = ingest_file(FIXTURE_PAGES / "2023-06-15_A1.txt", paper="株洲日报")
+    assert outcome.status == "reparsed"
+    assert outcome.page.parser_version == PARSER_VERSION
+    art.refresh_from_db()
+    assert art.headline == "智慧公交示范线开通（订正）"
+    assert 0.0 <= art.parse_confidence <= 1.0
