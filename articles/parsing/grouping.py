@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .patterns import parse_lead
+from .patterns import parse_byline, parse_lead
 from .text import bigrams, cjk_len
 from .types import Para, ParaKind
 
@@ -97,10 +97,20 @@ def _last_group(items: list[Item]) -> Group | None:
 def _starts_story(p: Para, group: Group, items: list[Item]) -> bool:
     """Whether this paragraph opens a new story rather than continuing `group`."""
     if p.kind in (K.BYLINE, K.SIGNATURE):
-        return group.has(K.BODY, K.HEADING, K.CAPTION, K.TABLE)
+        return group.has(K.BODY, K.HEADING, K.CAPTION, K.TABLE) or (_names_reporters(p) and _has_reporters(group))
     if p.kind == K.BODY and parse_lead(p.text) is not None:
         return group.has(K.BODY, K.HEADING, K.TABLE) or items[-1] is not group
     return False
+
+
+def _names_reporters(p: Para) -> bool:
+    credits = parse_byline(p.text) if p.kind == K.BYLINE else None
+    return credits is not None and bool(credits.reporters)
+
+
+def _has_reporters(group: Group) -> bool:
+    """A story prints its reporters' byline once: a second one is another story's."""
+    return any(_names_reporters(p) for p in group.paras)
 
 
 def _credit_leads(i: int, paras: list[Para]) -> bool:
