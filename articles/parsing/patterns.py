@@ -30,7 +30,8 @@ JUMP = re.compile(
 )
 # A pointer printed at the end of a paragraph: `……增长6.9%。（详见B3版）`.
 TRAILING_JUMP = re.compile(
-    r"(?<=[。！？”）)])\s*(?P<jump>[（(]\s*(?:下转|转|详见|见)\s*(?:第\s*)?[A-Za-z]?\s*\d{1,2}\s*版[^。（()）]{0,8}[）)])\s*$"
+    r"(?<=[。！？”）)])\s*(?P<jump>[（(]\s*(?:下转|转|详见|见)\s*(?:第\s*)?[A-Za-z]?\s*\d{1,2}\s*版[^。（()）]{0,8}[）)]"
+    r"|(?:下转|详见)\s*(?:第\s*)?[A-Za-z]?\s*\d{1,2}\s*版)\s*$"
 )
 _AGENCY_ALT = "|".join(AGENCIES)
 LEAD = re.compile(
