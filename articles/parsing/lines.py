@@ -41,7 +41,44 @@ def line_paragraphs(lines: list[str], markdown: bool = False) -> list[Para]:
         if jump:
             paras.append(Para(ParaKind.JUMP, jump, 0))
             open_para = None
-    return paras
+    return _rejoin_around_captions(paras)
+
+
+def _rejoin_around_captions(paras: list[Para]) -> list[Para]:
+    """A sentence cut by a photo set inside it: `…2013年以来累` / caption / credit / `计新造…`.
+    The half before the caption, read alone, looks like a title; with a comma inside and text
+    that is no new story after the caption, it is the first half of that sentence."""
+    out: list[Para] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        caption, after = _caption_after(paras, i + 1)
+        if p.kind == ParaKind.TITLE and re.search(r"[，,]", p.text) and caption is not None and after < len(paras):
+            rest = paras[after]
+            if rest.kind == ParaKind.BODY and parse_lead(rest.text) is None:
+                out += [Para(ParaKind.BODY, p.text + rest.text, p.gap), caption]
+                i = after + 1
+                continue
+        out.append(p)
+        i += 1
+    return out
+
+
+def _caption_after(paras: list[Para], i: int) -> tuple[Para | None, int]:
+    """The caption standing at paras[i] (as a caption, or as one short sentence with a photo credit
+    under it) and the position after it."""
+    if i >= len(paras):
+        return None, i
+    p = paras[i]
+    if p.kind == ParaKind.CAPTION:
+        return p, i + 1
+    credit = paras[i + 1] if i + 1 < len(paras) else None
+    one_sentence = (
+        p.kind == ParaKind.BODY and ends_sentence(p.text) and cjk_len(p.text) <= 60 and p.text.count("。") == 1
+    )
+    if one_sentence and credit is not None and credit.kind == ParaKind.CREDIT:
+        return Para(ParaKind.CAPTION, p.text + " " + credit.text, p.gap), i + 2
+    return None, i
 
 
 def _credited(caption: Para) -> bool:

@@ -127,7 +127,7 @@ def continues_sentence(text: str) -> bool:
     if not text:
         return False
     return text[0] in "的了着地得们" or bool(
-        re.match(r"^([^，。；！？“”《》]{1,3}[。；！？]|[^，。；！？“”《》\d][，,])", text)
+        re.match(r"^([^，。；！？“”《》]{1,3}[。；！？]|[^，。；！？“”《》\d][，,、])", text)
     )
 
 
