@@ -73,12 +73,19 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     paragraphs = [{"text": p, "heading": p in headings} for p in obj.paragraphs]
     context = {
         "article": obj, "page": obj.page, "issue": obj.page.issue, "title_date": browse.chinese_date(obj.page.issue.date),
-        "paragraphs": paragraphs, "credits": obj.credits_by_role(), "continuation": browse.continuation(obj),
+        "paragraphs": paragraphs, "captions": _captions_beside_body(obj),
+        "credits": obj.credits_by_role(), "continuation": browse.continuation(obj),
         "previous": previous, "following": following, **_citing(request, obj),
         "previous_page": previous_page, "next_page": next_page,
         "highlight": MarkBudget([fold(t)[:50] for t in request.GET.getlist("hl")[:12] if t.strip()]),
     }
     return _with_twin(request, render(request, "articles/article.html", context))
+
+
+def _captions_beside_body(obj) -> list[str]:
+    """A photo story's text is its caption: printed once, as the body."""
+    body = "".join(obj.body.split())
+    return [c for c in obj.captions if "".join(c.split()) != body]
 
 
 def _citing(request: HttpRequest, obj) -> dict:

@@ -199,3 +199,10 @@ def test_article_view_query_count(client, ingested, django_assert_max_num_querie
     art = Article.objects.get(headline="公交出行更便捷")
     with django_assert_max_num_queries(10):
         assert client.get(f"/articles/{art.pk}/").status_code == 200
+
+
+def test_a_photo_storys_caption_is_shown_once(client, ingested):
+    photo = Article.objects.filter(kind="photo").first()
+    page = html(client, photo.get_absolute_url())
+    opening = photo.body.replace("\n", "")[:20]
+    assert page.count(opening) == 1
