@@ -97,7 +97,8 @@ def _last_group(items: list[Item]) -> Group | None:
 def _starts_story(p: Para, group: Group, items: list[Item]) -> bool:
     """Whether this paragraph opens a new story rather than continuing `group`."""
     if p.kind in (K.BYLINE, K.SIGNATURE):
-        return group.has(K.BODY, K.HEADING, K.CAPTION, K.TABLE) or (_names_reporters(p) and _has_reporters(group))
+        apart = p.gap >= 1 and _names_reporters(p) and _has_reporters(group)
+        return group.has(K.BODY, K.HEADING, K.CAPTION, K.TABLE) or apart
     if p.kind == K.BODY and parse_lead(p.text) is not None:
         return group.has(K.BODY, K.HEADING, K.TABLE) or items[-1] is not group
     return False
@@ -109,7 +110,8 @@ def _names_reporters(p: Para) -> bool:
 
 
 def _has_reporters(group: Group) -> bool:
-    """A story prints its reporters' byline once: a second one is another story's."""
+    """A story prints its reporters' byline once, or in lines that follow each other: a second one
+    set apart by a blank line is another story's."""
     return any(_names_reporters(p) for p in group.paras)
 
 
@@ -160,7 +162,8 @@ def place_bylines_under_titles(groups: list[Group], aside: list[Group]) -> list[
 
 def attach_orphan_bylines(items: list[Item]) -> list[Item]:
     """A group of bylines and nothing else (printed above its story's title stack, or apart from
-    it by a caption) joins the next group that has no byline of its own, else the one before."""
+    it by a caption) joins the next group that has no byline of its own, else the one before;
+    with no such neighbour, the next group all the same: credits are not dropped for a guess."""
     out = list(items)
     i = 0
     while i < len(out):
@@ -176,6 +179,9 @@ def attach_orphan_bylines(items: list[Item]) -> list[Item]:
         elif before is not None and not before.has(K.BYLINE, K.SIGNATURE):
             before.paras.extend(item.paras)
             before.changed()
+        elif after is not None and not isinstance(out[i + 1], TitleRun):
+            after.paras[:0] = item.paras
+            after.changed()
         else:
             i += 1
             continue

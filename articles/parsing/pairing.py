@@ -123,7 +123,7 @@ def reunite_far_titles(groups: list[Group]) -> None:
     """A story whose title block was printed far from its body (PDF text: next to another story's
     title, hundreds of lines away) is left without a title by the pairing of neighbours. The
     title lines another group took that fit this body far better than their taker's body move
-    here, with the byline printed right after them."""
+    here (a byline printed under them is placed by grouping.place_bylines_under_titles)."""
     for _ in range(len(groups)):  # a move may leave its giver untitled: look again
         moved = False
         for group in groups:
@@ -139,7 +139,6 @@ def reunite_far_titles(groups: list[Group]) -> None:
                 start -= 1  # a title stack moves whole: its lines that do not fit the taker come too
             group.titles = other.titles[start:end]
             del other.titles[start:end]
-            _take_byline_after(group, groups)
             moved = True
         if not moved:
             return
@@ -165,18 +164,3 @@ def _best_far_part(group: Group, groups: list[Group]) -> tuple[Group, int, int] 
                 if best is None or here - there > best[0]:
                     best = (here - there, other, start, end)
     return best[1:] if best is not None else None
-
-
-def _take_byline_after(group: Group, groups: list[Group]) -> None:
-    """The byline printed right after a moved title, if it opens a run of two bylines elsewhere."""
-    if group.has(ParaKind.BYLINE) or not group.titles:
-        return
-    after = group.titles[-1].index + 1
-    for other in groups:
-        bylines = [p for p in other.paras if p.kind == ParaKind.BYLINE]
-        if len(bylines) >= 2 and bylines[0].index == after:
-            other.paras.remove(bylines[0])
-            other.changed()
-            group.paras.insert(0, bylines[0])
-            group.changed()
-            return
