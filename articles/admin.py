@@ -16,14 +16,34 @@ from django.utils.html import format_html, format_html_join
 from articles import history
 from articles.models import Article, Credit, IngestRun, Issue, Newspaper, Page, Person, PersonRedirect, Role
 from articles.numbers import parse_int
-from articles.search.columns import apply_search_columns
 from articles.search.engine import matching
 from articles.search.query import parse_query
-from articles.storage import merge_people, reparse_page
+from articles.storage import (
+    delete_article,
+    delete_credit,
+    delete_rows,
+    merge_people,
+    reparse_page,
+    save_article,
+    save_credit,
+    save_credits,
+    save_issue,
+    save_page,
+)
 
 admin.site.site_header = "株洲日报数字档案 · 管理"
 admin.site.site_title = "档案管理"
 admin.site.index_title = "档案内容"
+
+
+class StorageDeleteMixin:
+    """Deletes go through storage (articles give their text back to the page)."""
+
+    def delete_model(self, request, obj):
+        delete_rows([obj])
+
+    def delete_queryset(self, request, queryset):
+        delete_rows(queryset)
 
 
 class HistoryMixin:
@@ -57,7 +77,7 @@ class CheckedDateHierarchyMixin:
 
 
 @admin.register(Issue)
-class IssueAdmin(CheckedDateHierarchyMixin, HistoryMixin, admin.ModelAdmin):
+class IssueAdmin(CheckedDateHierarchyMixin, StorageDeleteMixin, HistoryMixin, admin.ModelAdmin):
     list_display = ("date", "newspaper", "number", "date_inferred", "page_count")
     list_filter = ("newspaper", "date_inferred")
     date_hierarchy = "date"
@@ -66,13 +86,19 @@ class IssueAdmin(CheckedDateHierarchyMixin, HistoryMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_pages=Count("pages"))
 
+    def has_add_permission(self, request) -> bool:
+        return False  # issues come from ingest
+
+    def save_model(self, request, obj, form, change):
+        save_issue(obj)
+
     @admin.display(description="版数", ordering="n_pages")
     def page_count(self, obj: Issue) -> int:
         return obj.n_pages
 
 
 @admin.register(Page)
-class PageAdmin(HistoryMixin, admin.ModelAdmin):
+class PageAdmin(StorageDeleteMixin, HistoryMixin, admin.ModelAdmin):
     list_display = ("issue", "label", "section", "source_format", "parser_version", "file_name", "public_link")
     list_filter = ("source_format", "parser_version")
     search_fields = ("file_name", "label")
@@ -82,6 +108,12 @@ class PageAdmin(HistoryMixin, admin.ModelAdmin):
     readonly_fields = ("issue", "file_name", "source_format", "encoding", "sha256", "parser_version", "date_info",
                        "unassigned", "raw_text_view")
     actions = ["reparse"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # pages come from ingest
+
+    def save_model(self, request, obj, form, change):
+        save_page(obj)
 
     @admin.display(description="出版日期")
     def date_info(self, obj: Page) -> str:
@@ -234,19 +266,24 @@ class ArticleAdmin(HistoryMixin, admin.ModelAdmin):
         return format_html('<pre class="raw-text" style="white-space:pre-wrap;max-height:40em;overflow:auto">{}</pre>',
                            obj.page.raw_text) if obj.pk else "-"
 
-    def save_model(self, request, obj: Article, form, change):
-        """Mark what staff changed and recompute the search columns, in the admin's transaction."""
-        obj.captions = form.cleaned_data["captions_text"]
-        changed = {"captions" if f == "captions_text" else f for f in form.changed_data}
-        obj.edited_fields = sorted(set(obj.edited_fields) | (changed & set(Article.EDITABLE)))
-        obj.issue_date, obj.page_label = obj.page.issue.date, obj.page.label
-        apply_search_columns(obj)
-        super().save_model(request, obj, form, change)
+    def has_add_permission(self, request) -> bool:
+        return False  # articles come from ingest, or from the page editor (新建文章)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if any(fs.has_changed() for fs in formsets):
-            Article.objects.filter(pk=form.instance.pk).update(credits_edited=True)
+    def save_model(self, request, obj: Article, form, change):
+        """Storage marks what staff changed and recomputes the search columns."""
+        obj.captions = form.cleaned_data["captions_text"]
+        save_article(obj, {"captions" if f == "captions_text" else f for f in form.changed_data})
+
+    def save_formset(self, request, form, formset, change):
+        saved = formset.save(commit=False)
+        save_credits(form.instance, saved, formset.deleted_objects)
+
+    def delete_model(self, request, obj):
+        delete_article(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset.select_related("page"):
+            delete_article(obj, request.user)
 
 
 class MergeForm(forms.Form):
@@ -313,11 +350,17 @@ class PersonRedirectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Credit)
-class CreditAdmin(admin.ModelAdmin):
+class CreditAdmin(StorageDeleteMixin, admin.ModelAdmin):
     list_display = ("article", "person", "role")
     list_filter = ("role",)
     raw_id_fields = ("article",)
     autocomplete_fields = ("person",)
+
+    def save_model(self, request, obj, form, change):
+        save_credit(obj)
+
+    def delete_model(self, request, obj):
+        delete_credit(obj)
 
 
 @admin.register(IngestRun)

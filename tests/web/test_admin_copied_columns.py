@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff(client, django_user_model):
-    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True, is_superuser=True)
+    user = django_user_model.objects.create_user(
+        "editor", password="a-long-password-1", is_staff=True, is_superuser=True
+    )
     client.force_login(user)
     return user
 
@@ -26,7 +28,9 @@ def test_a_new_issue_date_moves_its_articles(client, staff, ingested):
     data = {"newspaper": issue.newspaper_id, "date": "2023-07-01", "number": "", "date_inferred": ""}
     response = client.post(reverse("admin:articles_issue_change", args=[issue.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert set(Article.objects.filter(page__issue=issue).values_list("issue_date", flat=True)) == {issue.date.replace(month=7, day=1)}
+    assert set(Article.objects.filter(page__issue=issue).values_list("issue_date", flat=True)) == {
+        issue.date.replace(month=7, day=1)
+    }
     found = client.get("/api/search/", {"q": "龙舟赛", "date_from": "2023-07-01", "date_to": "2023-07-01"}).json()
     assert art.pk in [r["id"] for r in found["results"]]
     assert client.get("/2023/07/01/A1/").status_code == 200
@@ -55,7 +59,10 @@ def test_a_credit_fixed_in_the_credit_admin_survives_a_reparse(client, staff, in
 def test_a_credit_added_or_deleted_in_the_credit_admin_survives_a_reparse(client, staff, ingested):
     art = Article.objects.get(headline="湘江龙舟赛落幕")
     extra = Person.objects.create(name="钱七", slug="钱七")
-    response = client.post(reverse("admin:articles_credit_add"), {"article": art.pk, "person": extra.pk, "role": "photographer", "order": 5})
+    response = client.post(
+        reverse("admin:articles_credit_add"),
+        {"article": art.pk, "person": extra.pk, "role": "photographer", "order": 5},
+    )
     assert response.status_code == 302
     old = art.credits.get(person__name="赵丽")
     response = client.post(reverse("admin:articles_credit_delete", args=[old.pk]), {"post": "yes"})
