@@ -26,7 +26,7 @@ def write_page(page: Page, parsed: list[ParsedParagraph], *, staff: bool = False
     so an editor form opened before this is refused."""
     corrections = list(Correction.objects.filter(page=page, active=True).order_by("id")) if page.pk else []
     paras = working(parsed)
-    statuses = replay(paras, [c.data for c in corrections])
+    statuses = replay(paras, [{**c.data, "op": c.op} for c in corrections])
     articles, unassigned = articles_from(finish(paras), page.issue.newspaper.name)
     old: dict[int, set[str]] = defaultdict(set)
     for p in page.paragraphs:
