@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles import history
@@ -99,18 +100,30 @@ class IssueAdmin(CheckedDateHierarchyMixin, StorageDeleteMixin, HistoryMixin, ad
 
 @admin.register(Page)
 class PageAdmin(StorageDeleteMixin, HistoryMixin, admin.ModelAdmin):
-    list_display = ("issue", "label", "section", "source_format", "parser_version", "file_name", "public_link")
+    list_display = ("issue", "label", "section", "source_format", "parser_version", "file_name", "editor_link", "public_link")
     list_filter = ("source_format", "parser_version")
     search_fields = ("file_name", "label")
     list_select_related = ("issue__newspaper",)
-    fields = ("issue", "label", "sequence", "section", "file_name", "source_format", "encoding", "sha256",
+    fields = ("editor_link", "issue", "label", "sequence", "section", "file_name", "source_format", "encoding", "sha256",
               "parser_version", "date_info", "unassigned", "raw_text_view")
-    readonly_fields = ("issue", "file_name", "source_format", "encoding", "sha256", "parser_version", "date_info",
+    readonly_fields = ("editor_link", "issue", "file_name", "source_format", "encoding", "sha256", "parser_version", "date_info",
                        "unassigned", "raw_text_view")
     actions = ["reparse"]
 
     def has_add_permission(self, request) -> bool:
         return False  # pages come from ingest
+
+    def get_urls(self):
+        from django.urls import path
+
+        from articles.editor_views import page_editor
+
+        return [path("<path:page_id>/editor/", self.admin_site.admin_view(page_editor), name="articles_page_editor"),
+                *super().get_urls()]
+
+    @admin.display(description="校对")
+    def editor_link(self, obj: Page) -> str:
+        return format_html('<a href="{}">校对结构</a>', reverse("admin:articles_page_editor", args=[obj.pk]))
 
     def save_model(self, request, obj, form, change):
         save_page(obj)
