@@ -121,6 +121,10 @@ def _context(request: HttpRequest, page: Page) -> dict:
         }
         for i, p in enumerate(page.paragraphs)
     ]
+    seen: set[int] = set()
+    for r in rows:  # a split needs text before it: none on an article's first paragraph
+        r["can_split"] = r["article"] is not None and r["article"] in seen
+        seen.add(r["article"])
     for a in articles:
         a.number, a.colour = number[a.pk], (number[a.pk] - 1) % COLOURS
     corrections = page.corrections.select_related("created_by").order_by("-id")

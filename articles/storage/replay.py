@@ -116,6 +116,8 @@ def _apply(paras: list[Para], data: dict) -> str:
         role = data.get("role") if kind == ParaKind.TITLE and data.get("role") in TITLE_ROLES else None
         for p in chosen:
             p.kind, p.role = kind, role
+        for number in {p.article for p in chosen if role and p.article is not None}:
+            _complete_roles([p for p in paras if p.article == number])
         return _status(listed)
     if op == "split":
         return _split(paras, find(paras, data["at"]))
@@ -131,6 +133,21 @@ def _apply(paras: list[Para], data: dict) -> str:
                 p.article = None
         return "applied"
     return "missing"
+
+
+def _complete_roles(members: list[Para]) -> None:
+    """Once one title line of an article has a role, the builder reads roles only: the other
+    title lines get one too (the headline if none is marked, else kicker above it, subheadline
+    below), so marking a subheadline does not lose the headline."""
+    titles = sorted((p for p in members if p.kind in (ParaKind.TITLE, ParaKind.H2)), key=lambda p: p.pos)
+    if not any(p.role is None for p in titles):
+        return
+    if not any(p.role == "headline" for p in titles):
+        next(p for p in titles if p.role is None).role = "headline"
+    head = next(p.pos for p in titles if p.role == "headline")
+    for p in titles:
+        if p.role is None:
+            p.role = "kicker" if p.pos < head else "subheadline"
 
 
 def _split(paras: list[Para], at: Para | None) -> str:
