@@ -117,8 +117,10 @@ class PageAdmin(StorageDeleteMixin, HistoryMixin, admin.ModelAdmin):
         from django.urls import path
 
         from articles.editor_views import page_editor
+        from articles.review_views import review_queue
 
-        return [path("<path:page_id>/editor/", self.admin_site.admin_view(page_editor), name="articles_page_editor"),
+        return [path("review/", self.admin_site.admin_view(review_queue), name="articles_page_review"),
+                path("<path:page_id>/editor/", self.admin_site.admin_view(page_editor), name="articles_page_editor"),
                 *super().get_urls()]
 
     @admin.display(description="校对")
@@ -244,10 +246,15 @@ class ArticleAdmin(HistoryMixin, admin.ModelAdmin):
         ("标题", {"fields": ("kicker", "headline", "subheadline")}),
         ("来源", {"fields": ("source", "dateline", "lead", "bylines")}),
         ("正文", {"fields": ("body", "captions_text")}),
-        ("修改记录", {"fields": ("edited_fields", "credits_edited")}),
+        ("修改记录", {"fields": ("edited_labels", "credits_edited")}),
         ("本版原始文本", {"fields": ("raw_text_view",), "classes": ("collapse",)}),
     )
-    readonly_fields = ("public_link", "lead", "bylines", "edited_fields", "credits_edited", "raw_text_view")
+    readonly_fields = ("public_link", "lead", "bylines", "edited_labels", "credits_edited", "raw_text_view")
+
+    @admin.display(description="人工修改的字段")
+    def edited_labels(self, obj: Article) -> str:
+        """The fields staff edited, by their Chinese names (图片说明, not captions)."""
+        return "、".join(str(Article._meta.get_field(name).verbose_name) for name in obj.edited_fields) or "无"
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("credits__person")
