@@ -11,19 +11,40 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles import history
 from articles.models import Article, Credit, IngestRun, Issue, Newspaper, Page, Person, PersonRedirect, Role
 from articles.numbers import parse_int
-from articles.search.columns import apply_search_columns
 from articles.search.engine import matching
 from articles.search.query import parse_query
-from articles.storage import merge_people, reparse_page
+from articles.storage import (
+    delete_article,
+    delete_credit,
+    delete_rows,
+    merge_people,
+    reparse_page,
+    save_article,
+    save_credit,
+    save_credits,
+    save_issue,
+    save_page,
+)
 
 admin.site.site_header = "株洲日报数字档案 · 管理"
 admin.site.site_title = "档案管理"
 admin.site.index_title = "档案内容"
+
+
+class StorageDeleteMixin:
+    """Deletes go through storage (articles give their text back to the page)."""
+
+    def delete_model(self, request, obj):
+        delete_rows([obj])
+
+    def delete_queryset(self, request, queryset):
+        delete_rows(queryset)
 
 
 class HistoryMixin:
@@ -57,7 +78,7 @@ class CheckedDateHierarchyMixin:
 
 
 @admin.register(Issue)
-class IssueAdmin(CheckedDateHierarchyMixin, HistoryMixin, admin.ModelAdmin):
+class IssueAdmin(CheckedDateHierarchyMixin, StorageDeleteMixin, HistoryMixin, admin.ModelAdmin):
     list_display = ("date", "newspaper", "number", "date_inferred", "page_count")
     list_filter = ("newspaper", "date_inferred")
     date_hierarchy = "date"
@@ -66,22 +87,48 @@ class IssueAdmin(CheckedDateHierarchyMixin, HistoryMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_pages=Count("pages"))
 
+    def has_add_permission(self, request) -> bool:
+        return False  # issues come from ingest
+
+    def save_model(self, request, obj, form, change):
+        save_issue(obj)
+
     @admin.display(description="版数", ordering="n_pages")
     def page_count(self, obj: Issue) -> int:
         return obj.n_pages
 
 
 @admin.register(Page)
-class PageAdmin(HistoryMixin, admin.ModelAdmin):
-    list_display = ("issue", "label", "section", "source_format", "parser_version", "file_name", "public_link")
+class PageAdmin(StorageDeleteMixin, HistoryMixin, admin.ModelAdmin):
+    list_display = ("issue", "label", "section", "source_format", "parser_version", "file_name", "editor_link", "public_link")
     list_filter = ("source_format", "parser_version")
     search_fields = ("file_name", "label")
     list_select_related = ("issue__newspaper",)
-    fields = ("issue", "label", "sequence", "section", "file_name", "source_format", "encoding", "sha256",
+    fields = ("editor_link", "issue", "label", "sequence", "section", "file_name", "source_format", "encoding", "sha256",
               "parser_version", "date_info", "unassigned", "raw_text_view")
-    readonly_fields = ("issue", "file_name", "source_format", "encoding", "sha256", "parser_version", "date_info",
+    readonly_fields = ("editor_link", "issue", "file_name", "source_format", "encoding", "sha256", "parser_version", "date_info",
                        "unassigned", "raw_text_view")
     actions = ["reparse"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # pages come from ingest
+
+    def get_urls(self):
+        from django.urls import path
+
+        from articles.editor_views import page_editor
+        from articles.review_views import review_queue
+
+        return [path("review/", self.admin_site.admin_view(review_queue), name="articles_page_review"),
+                path("<path:page_id>/editor/", self.admin_site.admin_view(page_editor), name="articles_page_editor"),
+                *super().get_urls()]
+
+    @admin.display(description="校对")
+    def editor_link(self, obj: Page) -> str:
+        return format_html('<a href="{}">校对结构</a>', reverse("admin:articles_page_editor", args=[obj.pk]))
+
+    def save_model(self, request, obj, form, change):
+        save_page(obj)
 
     @admin.display(description="出版日期")
     def date_info(self, obj: Page) -> str:
@@ -199,10 +246,15 @@ class ArticleAdmin(HistoryMixin, admin.ModelAdmin):
         ("标题", {"fields": ("kicker", "headline", "subheadline")}),
         ("来源", {"fields": ("source", "dateline", "lead", "bylines")}),
         ("正文", {"fields": ("body", "captions_text")}),
-        ("修改记录", {"fields": ("edited_fields", "credits_edited")}),
+        ("修改记录", {"fields": ("edited_labels", "credits_edited")}),
         ("本版原始文本", {"fields": ("raw_text_view",), "classes": ("collapse",)}),
     )
-    readonly_fields = ("public_link", "lead", "bylines", "edited_fields", "credits_edited", "raw_text_view")
+    readonly_fields = ("public_link", "lead", "bylines", "edited_labels", "credits_edited", "raw_text_view")
+
+    @admin.display(description="人工修改的字段")
+    def edited_labels(self, obj: Article) -> str:
+        """The fields staff edited, by their Chinese names (图片说明, not captions)."""
+        return "、".join(str(Article._meta.get_field(name).verbose_name) for name in obj.edited_fields) or "无"
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("credits__person")
@@ -234,19 +286,24 @@ class ArticleAdmin(HistoryMixin, admin.ModelAdmin):
         return format_html('<pre class="raw-text" style="white-space:pre-wrap;max-height:40em;overflow:auto">{}</pre>',
                            obj.page.raw_text) if obj.pk else "-"
 
-    def save_model(self, request, obj: Article, form, change):
-        """Mark what staff changed and recompute the search columns, in the admin's transaction."""
-        obj.captions = form.cleaned_data["captions_text"]
-        changed = {"captions" if f == "captions_text" else f for f in form.changed_data}
-        obj.edited_fields = sorted(set(obj.edited_fields) | (changed & set(Article.EDITABLE)))
-        obj.issue_date, obj.page_label = obj.page.issue.date, obj.page.label
-        apply_search_columns(obj)
-        super().save_model(request, obj, form, change)
+    def has_add_permission(self, request) -> bool:
+        return False  # articles come from ingest, or from the page editor (新建文章)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if any(fs.has_changed() for fs in formsets):
-            Article.objects.filter(pk=form.instance.pk).update(credits_edited=True)
+    def save_model(self, request, obj: Article, form, change):
+        """Storage marks what staff changed and recomputes the search columns."""
+        obj.captions = form.cleaned_data["captions_text"]
+        save_article(obj, {"captions" if f == "captions_text" else f for f in form.changed_data})
+
+    def save_formset(self, request, form, formset, change):
+        saved = formset.save(commit=False)
+        save_credits(form.instance, saved, formset.deleted_objects)
+
+    def delete_model(self, request, obj):
+        delete_article(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset.select_related("page"):
+            delete_article(obj, request.user)
 
 
 class MergeForm(forms.Form):
@@ -313,11 +370,17 @@ class PersonRedirectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Credit)
-class CreditAdmin(admin.ModelAdmin):
+class CreditAdmin(StorageDeleteMixin, admin.ModelAdmin):
     list_display = ("article", "person", "role")
     list_filter = ("role",)
     raw_id_fields = ("article",)
     autocomplete_fields = ("person",)
+
+    def save_model(self, request, obj, form, change):
+        save_credit(obj)
+
+    def delete_model(self, request, obj):
+        delete_credit(obj)
 
 
 @admin.register(IngestRun)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -76,6 +77,16 @@ class SourceFormat(models.TextChoices):
     MARKDOWN = "markdown", "Markdown"
 
 
+class PageQuerySet(models.QuerySet):
+    def for_review(self) -> PageQuerySet:
+        """Pages with their weakest article's confidence, the weakest first (review queue)."""
+        return (
+            self.select_related("issue__newspaper")
+            .annotate(weakest=models.Min("articles__parse_confidence"), n_articles=models.Count("articles"))
+            .order_by(models.F("weakest").asc(nulls_first=True), "issue__date", "sequence")
+        )
+
+
 class Page(models.Model):
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期")
     label = models.CharField("版次", max_length=16)
@@ -90,6 +101,16 @@ class Page(models.Model):
     unassigned = models.JSONField("未归属文本", default=list, blank=True)
     ingested_at = models.DateTimeField("导入时间", auto_now_add=True)
     parsed_at = models.DateTimeField("解析时间", auto_now=True)
+    # The page's paragraphs as readers get them (parse + staff corrections), in printed order:
+    # [{"key", "kind", "role", "text", "article"}], article an Article id or None (unassigned).
+    paragraphs = models.JSONField("段落", default=list, blank=True, editable=False)
+    version = models.PositiveIntegerField("版本", default=0, editable=False,
+                                          help_text="每次重建段落加一：两人同时校对同一版面时，后提交者被拒绝")
+    reviewed_at = models.DateTimeField("校对完成时间", null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+                                    on_delete=models.SET_NULL, related_name="+", verbose_name="校对人")
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "版面"
@@ -246,6 +267,8 @@ class Person(models.Model):
     name = models.CharField("姓名", max_length=50)
     slug = models.SlugField("网址名", max_length=80, unique=True, allow_unicode=True)
     aliases = ArrayField(models.CharField(max_length=50), default=list, blank=True, verbose_name="别名")
+    is_person = models.BooleanField("是人名", default=True,
+                                    help_text="否：署名里的单位等（如“市一医院供图”），不再记为署名，改记为文章来源")
 
     objects = PersonQuerySet.as_manager()
 
@@ -331,3 +354,42 @@ class IngestRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M} · {self.files} 个文件"
+
+
+class CorrectionOp(models.TextChoices):
+    MOVE = "move", "移动段落"
+    NEW = "new", "新建文章"
+    SPLIT = "split", "拆分文章"
+    MERGE = "merge", "合并文章"
+    ROLE = "role", "更改段落角色"
+    DELETE = "delete", "删除文章（文字退回未归属）"
+
+
+class CorrectionStatus(models.TextChoices):
+    APPLIED = "applied", "已应用"
+    PARTIAL = "partial", "部分文字已不在本版"
+    MISSING = "missing", "文字已不在本版，未应用"
+
+
+class Correction(models.Model):
+    """What staff decided about which text of a page: replayed on every later parse of the page.
+
+    Paragraphs are named by fingerprints of their text (articles.storage.fingerprints), not by
+    row ids, so a re-ingest or a new parser finds them again; a correction whose text is gone
+    stays here, marked, for staff to see."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="corrections", verbose_name="版面")
+    op = models.CharField("操作", max_length=10, choices=CorrectionOp.choices)
+    data = models.JSONField("内容", default=dict)
+    status = models.CharField("状态", max_length=10, choices=CorrectionStatus.choices, default=CorrectionStatus.APPLIED)
+    active = models.BooleanField("生效", default=True, help_text="撤销后不再重放，记录保留")
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name="校对人")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "结构校正"
+        ordering = ["page", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_op_display()} · {self.data.get('summary', '')}"
