@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from .paragraphs import is_promotion, special_kind, split_caption, titleish
 from .patterns import is_signature, parse_byline, parse_lead
-from .text import cjk_len, compact, continues_sentence, ends_sentence
+from .text import bigrams, cjk_len, compact, continues_sentence, ends_sentence
 from .types import Para, ParaKind
 
 Chunk = tuple[int, list[str]]  # blank lines before it, its lines
@@ -59,6 +59,8 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
                 reader.close(Para(ParaKind.TITLE, element, gap))
         elif kind == ChunkKind.FURNITURE:
             reader.close(Para(ParaKind.FURNITURE, "".join(chunk), gap))
+        elif kind == ChunkKind.HEADING and index >= 2 and kinds[index - 2] == ChunkKind.HEADING:
+            reader.paras[-1].text += "".join(chunk)  # a heading printed on two chunks is one
         elif kind == ChunkKind.HEADING:
             reader.close(Para(ParaKind.HEADING, "".join(chunk), gap))
         else:
@@ -196,12 +198,33 @@ def _confirm_titles(chunks: list[Chunk], kinds: list[ChunkKind]) -> None:
 def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:
     """Two or more title chunks after a finished story, before text that starts afresh: the title
     of the story before (printed after it) and a story without byline or lead after it (a teaser,
-    agency copy). A section heading is one chunk; a line cut at a column end is followed by the
-    rest of its sentence."""
+    agency copy). A line cut at a column end is followed by the rest of its sentence; a section
+    heading, even on two chunks, speaks of the text below it rather than of the story above."""
     if j - i < 2 or (i > 0 and kinds[i - 1] == ChunkKind.BODY and not ends_sentence(chunks[i - 1][1][-1])):
         return False
     start = chunks[j][1][0]
-    return not (continues_sentence(start) or re.match(r"^[^，。、；]{1,2}[，、]", start))
+    if continues_sentence(start) or re.match(r"^[^，。、；]{1,2}[，、]", start):
+        return False
+    above, below = _fits_around(chunks, kinds, i, j)
+    return above > 0 or below < 0.5
+
+
+def _fits_around(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> tuple[float, float]:
+    """How much of the wording of chunks[i:j] the text above them repeats (back to the previous
+    title or start) and the text below them (on to the next)."""
+    title = bigrams("".join(ln for _, c in chunks[i:j] for ln in c))
+    if not title:
+        return 0.0, 0.0
+    text = (ChunkKind.BODY, ChunkKind.HEADING)
+    k = i
+    while k > 0 and kinds[k - 1] in text and i - k < 40:
+        k -= 1
+    m = j
+    while m < len(kinds) and kinds[m] in text and m - j < 40:
+        m += 1
+    above = bigrams("".join(ln for _, c in chunks[k:i] for ln in c)[-3000:])
+    below = bigrams("".join(ln for _, c in chunks[j:m] for ln in c)[:3000])
+    return len(title & above) / len(title), len(title & below) / len(title)
 
 
 def _continued_below(chunk: Chunk) -> bool:
@@ -221,11 +244,14 @@ def _photo_caption_at(chunks: list[Chunk], kinds: list[ChunkKind], j: int) -> bo
 
 
 def _reads_as_heading(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:
-    """One short chunk between a finished sentence and a paragraph that starts afresh (a column-end
-    fragment is followed by the rest of its word and a comma within a few characters)."""
-    if j - i != 1 or i == 0 or kinds[i - 1] != ChunkKind.BODY or len(chunks[i][1]) > 2:
+    """One short chunk (or two of a line each) between a finished sentence and a paragraph that
+    starts afresh (a column-end fragment is followed by the rest of its word and a comma within a
+    few characters)."""
+    one = j - i == 1 and len(chunks[i][1]) <= 2
+    two = j - i == 2 and all(len(chunks[k][1]) == 1 for k in (i, i + 1))
+    if not (one or two) or i == 0 or kinds[i - 1] != ChunkKind.BODY:
         return False
-    if not ends_sentence(chunks[i - 1][1][-1]) or any(cjk_len(ln) > 20 for ln in chunks[i][1]):
+    if not ends_sentence(chunks[i - 1][1][-1]) or any(cjk_len(ln) > 20 for _, c in chunks[i:j] for ln in c):
         return False
     return not re.search(r"[，,、]", chunks[j][1][0][:4])
 

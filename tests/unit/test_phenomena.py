@@ -237,3 +237,32 @@ def test_each_article_carries_a_confidence_and_the_weakest_is_the_doubtful_one()
     sure = parse_text(FAR_TITLE_PAGE).articles[0]
     untitled = parse_text("全市今年新建社区服务中心12个，居民步行即可办事。\n").articles[0]
     assert untitled.headline == "" and untitled.confidence < sure.confidence
+
+
+TWO_CHUNK_HEADING_PAGE = """株洲日报记者 赵丽
+
+株洲日报讯 6月14日，第十届湘
+江龙舟赛在株洲落幕，24支队伍
+同场竞技。
+
+赛前，各队进行了充分准备，队员
+们每天训练四个小时。
+
+“一条心”
+
+才能划得快
+
+比赛当天，数万市民到江边观战，
+为选手们加油助威。醴陵队的队员
+说，龙舟比的是团结，大家一条心
+才能划得快。
+
+湘江龙舟赛落幕
+"""
+
+
+def test_a_section_heading_on_two_short_chunks_stays_inside_its_story():
+    articles = parse_text(TWO_CHUNK_HEADING_PAGE).articles
+    assert [a.headline for a in articles] == ["湘江龙舟赛落幕"]
+    assert articles[0].section_headings == ["“一条心”才能划得快"]
+    assert articles[0].body.endswith("大家一条心才能划得快。")
