@@ -266,3 +266,47 @@ def test_a_section_heading_on_two_short_chunks_stays_inside_its_story():
     assert [a.headline for a in articles] == ["湘江龙舟赛落幕"]
     assert articles[0].section_headings == ["“一条心”才能划得快"]
     assert articles[0].body.endswith("大家一条心才能划得快。")
+
+
+UNTITLED_LEAD_PAGE = """株洲日报讯 6月14日，全市防汛工作视频调度会召开。会议要求，各地要压紧压实防汛责任，确保安全度汛。
+会议指出，当前我市已进入主汛期，强降雨天气频繁，各级各部门要时刻绷紧防汛这根弦。
+城区首条智慧公交示范线开通
+株洲日报记者 李华
+株洲日报讯 6月14日，城区首条智慧公交示范线在河西正式开通。这条线路全长18公里，沿途设站26个。
+据介绍，示范线采用新能源车辆，发车间隔缩短至8分钟。
+"""
+
+
+def test_a_lead_story_printed_without_a_title_keeps_none_of_the_next_storys():
+    lead, bus = parse_text(UNTITLED_LEAD_PAGE).articles
+    assert lead.headline == "" and lead.body.startswith("全市防汛工作视频调度会召开")
+    assert (bus.headline, bus.reporters) == ("城区首条智慧公交示范线开通", ["李华"])
+
+
+TWO_LINE_TITLE_PAGE = """株洲日报记者 赵丽
+
+株洲日报讯 6月14日，第十届湘
+江龙舟赛在株洲落幕，24支队伍
+同场竞技，醴陵队夺得冠军。
+
+湘江龙舟赛落幕
+
+株洲日报记者 孙伟
+
+株洲日报讯 6月14日，我市出台
+轨道交通装备产业链发展方案，
+打造世界级产业集群。
+
+以产业链思维
+
+打造世界级轨道交通装备产业集群
+"""
+
+
+def test_a_two_line_title_printed_on_two_chunks_stays_whole():
+    race, chain = parse_text(TWO_LINE_TITLE_PAGE).articles
+    assert (race.kicker, race.headline, race.subheadline) == (None, "湘江龙舟赛落幕", None)
+    assert (chain.kicker or "") + chain.headline + (
+        chain.subheadline or ""
+    ) == "以产业链思维打造世界级轨道交通装备产业集群"
+    assert chain.reporters == ["孙伟"]
