@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -22,7 +23,9 @@ def free_port() -> int:
 
 
 def manage(env: dict, *args: str) -> str:
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
 
 
 TEST_ONLY = ("ARCHIVE_DB_NAME", "DATABASE_REPLICA_URLS", "DJANGO_ALLOW_ASYNC_UNSAFE")
@@ -35,8 +38,15 @@ def clean_env(**values: str) -> dict:
 
 def production_env(database_url: str, **extra: str) -> dict:
     env = clean_env()
-    env.update(DATABASE_URL=database_url, SECRET_KEY="test-" + "k" * 60, DEBUG="false", ALLOWED_HOSTS="127.0.0.1,localhost",
-               SECURE_SSL_REDIRECT="false", SECURE_COOKIES="false", **extra)
+    env.update(
+        DATABASE_URL=database_url,
+        SECRET_KEY="test-" + "k" * 60,
+        DEBUG="false",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_COOKIES="false",
+        **extra,
+    )
     return env
 
 
@@ -46,16 +56,43 @@ class Gunicorn:
         self.url = f"http://127.0.0.1:{self.port}"
         manage(env, "collectstatic", "--noinput", "-v", "0")
         self.proc = subprocess.Popen(
-            [str(VENV_BIN / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
-             "--timeout", "30", "--graceful-timeout", "5"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            [
+                str(VENV_BIN / "gunicorn"),
+                "archive.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                "30",
+                "--graceful-timeout",
+                "5",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        self.log_lines: list[str] = []
+        # gunicorn logs every request to stderr: drained as it comes, or a full pipe stops it
+        self._drain = threading.Thread(target=self._read_log, daemon=True)
+        self._drain.start()
         deadline = time.time() + 30
         while time.time() < deadline:
             if self.get("/healthz")[0] == 200:
                 return
             time.sleep(0.2)
         self.stop()
-        raise RuntimeError("gunicorn did not start: " + self.proc.stderr.read().decode()[-2000:])
+        raise RuntimeError("gunicorn did not start: " + self.log[-2000:])
+
+    def _read_log(self) -> None:
+        for line in self.proc.stderr:
+            self.log_lines.append(line.decode(errors="replace"))
+
+    @property
+    def log(self) -> str:
+        """What gunicorn wrote to stderr so far (all of it once stop() has returned)."""
+        return "".join(self.log_lines)
 
     def get(self, path: str) -> tuple[int, str]:
         try:
@@ -72,3 +109,4 @@ class Gunicorn:
             self.proc.wait(10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        self._drain.join(5)
