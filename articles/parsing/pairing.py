@@ -28,6 +28,9 @@ UNUSUAL_SIDE_FIT = 0.4  # on the side where this format does not print titles, a
 BOTH_SIDES = 1.0  # the cost of a group taking titles from both sides
 FAR_FIT, FAR_GAIN, LOOSE_FIT = 0.5, 0.4, 0.3  # thresholds of reunite_far_titles
 WEAK_FIT = 0.25  # a title that shares nothing with its taker's body moves on weaker evidence
+# How far a title block may stand from its body, in stories, and how many times the search is
+# repeated: a printed page holds a few dozen stories; a long text must not cost quadratic time.
+FAR_REACH, FAR_PASSES = 30, 3
 
 
 def title_fit(titles: list[Para], group: Group) -> float:
@@ -124,12 +127,13 @@ def reunite_far_titles(groups: list[Group]) -> None:
     title, hundreds of lines away) is left without a title by the pairing of neighbours. The
     title lines another group took that fit this body far better than their taker's body move
     here (a byline printed under them is placed by grouping.place_bylines_under_titles)."""
-    for _ in range(len(groups)):  # a move may leave its giver untitled: look again
+    for _ in range(FAR_PASSES):  # a move may leave its giver untitled: look again
         moved = False
-        for group in groups:
+        for n, group in enumerate(groups):
             if group.titles or not group.body_text:
                 continue
-            found = _best_far_part(group, groups)
+            near = groups[max(0, n - FAR_REACH) : n + FAR_REACH + 1]
+            found = _best_far_part(group, [g for g in near if g.titles])
             if found is None:
                 continue
             other, start, end = found

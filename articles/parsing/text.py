@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014\u00b7\u300a-\u300f"
@@ -146,6 +146,17 @@ def cjk_len(text: str) -> int:
     return len(text) - sum(1 for ch in text if ch.isspace()) if " " in text or "\t" in text else len(text)
 
 
-def bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> frozenset[str]:
+    """Character pairs of a text without punctuation or spaces. Short texts (title lines, compared
+    with many bodies) are cached; long ones are computed once by their callers."""
+    return _short_bigrams(text) if len(text) <= 200 else _bigrams(text)
+
+
+@lru_cache(maxsize=8192)
+def _short_bigrams(text: str) -> frozenset[str]:
+    return _bigrams(text)
+
+
+def _bigrams(text: str) -> frozenset[str]:
     t = compact(re.sub(f"[{CJK_PUNCT}，。、；：？！,.;:?!\\-—]", "", text))
-    return {t[i : i + 2] for i in range(len(t) - 1)}
+    return frozenset(t[i : i + 2] for i in range(len(t) - 1))
