@@ -390,10 +390,21 @@ class IngestRunAdmin(admin.ModelAdmin):
     exclude = ("messages",)
 
     def has_add_permission(self, request) -> bool:
-        return False
+        return False  # a run is recorded by `ingest` or by an upload (上传版面文件)
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # the record of what was loaded stays
+
+    def get_urls(self):
+        from django.urls import path
+
+        from articles.upload_views import upload_pages
+
+        return [path("upload/", self.admin_site.admin_view(upload_pages), name="articles_ingestrun_upload"),
+                *super().get_urls()]
 
     @admin.display(description="逐个文件的结果")
     def file_report(self, obj: IngestRun) -> str:
