@@ -53,7 +53,7 @@ def test_files_are_ingested_and_the_run_record_shows_each(client, staff):
     assert set(Page.objects.values_list("label", flat=True)) == {"A1", "A2"}
     assert Article.objects.filter(issue_date="2023-06-15").count() == sum(m["articles"] for m in run.messages)
     html = client.get(f"/admin/articles/ingestrun/{run.pk}/change/").content.decode()
-    assert "2023-06-15_A1.txt" in html and "new" in html and "后台上传（s）" in html
+    assert "2023-06-15_A1.txt" in html and "<td>新增</td>" in html and "后台上传（s）" in html
     again = upload(client, ("2023-06-15_A1.txt", A1))
     assert (again.unchanged, again.new) == (1, 0)  # identical bytes: a no-op, as with the command
 
