@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django_filters",
-    "axes",
+    "archive.apps.AxesConfig",  # django-axes, named in Chinese in the admin
     "articles",
 ]
 
@@ -157,6 +157,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "archive" / "locale"]  # Chinese for django-axes and a few admin strings
 USE_TZ = True
 
 STATIC_URL = "/static/"

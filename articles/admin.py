@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles import history
+from articles.history import field_label
 from articles.models import Article, Credit, IngestRun, Issue, Newspaper, Page, Person, PersonRedirect, Role
 from articles.numbers import parse_int
 from articles.search.engine import matching
@@ -254,7 +255,7 @@ class ArticleAdmin(HistoryMixin, admin.ModelAdmin):
     @admin.display(description="人工修改的字段")
     def edited_labels(self, obj: Article) -> str:
         """The fields staff edited, by their Chinese names (图片说明, not captions)."""
-        return "、".join(str(Article._meta.get_field(name).verbose_name) for name in obj.edited_fields) or "无"
+        return "、".join(field_label(Article, name) for name in obj.edited_fields) or "无"
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("credits__person")
@@ -383,21 +384,41 @@ class CreditAdmin(StorageDeleteMixin, admin.ModelAdmin):
         delete_credit(obj)
 
 
+OUTCOMES = {"new": "新增", "unchanged": "未变（内容相同，跳过）", "reparsed": "重新解析", "failed": "失败"}
+
+
+def _made(line: dict) -> str:
+    """What a file became: "株洲日报 2020-03-27 A1，8 篇文章"."""
+    return f"{line.get('page', '')}，{line.get('articles', 0)} 篇文章" if line.get("page") else ""
+
+
 @admin.register(IngestRun)
 class IngestRunAdmin(admin.ModelAdmin):
     list_display = ("started_at", "finished_at", "files", "new", "unchanged", "reparsed", "failed", "arguments")
-    readonly_fields = [f.name for f in IngestRun._meta.fields if f.name != "id"] + ["file_report"]
+    readonly_fields = [f.name for f in IngestRun._meta.fields if f.name not in ("id", "messages")] + ["file_report"]
     exclude = ("messages",)
 
     def has_add_permission(self, request) -> bool:
-        return False
+        return False  # a run is recorded by `ingest` or by an upload (上传版面文件)
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # the record of what was loaded stays
+
+    def get_urls(self):
+        from django.urls import path
+
+        from articles.upload_views import upload_pages
+
+        return [path("upload/", self.admin_site.admin_view(upload_pages), name="articles_ingestrun_upload"),
+                *super().get_urls()]
+
     @admin.display(description="逐个文件的结果")
     def file_report(self, obj: IngestRun) -> str:
         rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                                ((m.get("file", ""), m.get("outcome", ""), m.get("message", m.get("page", ""))) for m in obj.messages))
+                                ((m.get("file", ""), OUTCOMES.get(m.get("outcome", ""), m.get("outcome", "")),
+                                  m.get("message") or _made(m)) for m in obj.messages))
         return format_html("<table><thead><tr><th>文件</th><th>结果</th><th>说明</th></tr></thead><tbody>{}</tbody></table>", rows)
 

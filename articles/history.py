@@ -9,6 +9,7 @@ and the admin's own history view already lists it per object.
 from __future__ import annotations
 
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.core.exceptions import FieldDoesNotExist
 
 LIMIT = 120
 
@@ -17,6 +18,14 @@ def short(value) -> str:
     text = "、".join(map(str, value)) if isinstance(value, (list, tuple)) else ("" if value is None else str(value))
     text = text.replace("\n", "⏎")
     return text if len(text) <= LIMIT else text[:LIMIT] + f"…（共{len(text)}字）"
+
+
+def field_label(model, name: str) -> str:
+    """A field's Chinese name ("图片说明", not "captions"); the name itself when the model has no such field."""
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
 
 
 def change_lines(form) -> list[str]:
@@ -33,7 +42,7 @@ def formset_lines(formsets) -> list[str]:
         for obj in formset.new_objects:
             lines.append(f"新增{obj._meta.verbose_name}：{obj}")
         for obj, fields in formset.changed_objects:
-            lines.append(f"修改{obj._meta.verbose_name}：{obj}（{'、'.join(fields)}）")
+            lines.append(f"修改{obj._meta.verbose_name}：{obj}（{'、'.join(field_label(type(obj), f) for f in fields)}）")
         for obj in formset.deleted_objects:
             lines.append(f"删除{obj._meta.verbose_name}：{obj}")
     return lines

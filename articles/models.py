@@ -18,7 +18,7 @@ from articles import links
 
 class Newspaper(models.Model):
     name = models.CharField("报名", max_length=100, unique=True)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField("网址名", unique=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "报纸"
@@ -93,7 +93,7 @@ class Page(models.Model):
     sequence = models.PositiveIntegerField("顺序", default=0)
     section = models.CharField("版名", max_length=50, blank=True)
     raw_text = models.TextField("原始文本")
-    sha256 = models.CharField(max_length=64, db_index=True)
+    sha256 = models.CharField("SHA-256 校验值", max_length=64, db_index=True, help_text="文件内容的指纹：相同内容再导入时跳过")
     file_name = models.CharField("文件名", max_length=255, blank=True)
     source_format = models.CharField("格式", max_length=20, choices=SourceFormat.choices)
     encoding = models.CharField("编码", max_length=20, default="utf-8")
@@ -201,11 +201,11 @@ class Article(models.Model):
     issue_date = models.DateField("出版日期", null=True, editable=False)
     page_label = models.CharField("版次", max_length=16, blank=True, editable=False)
     # Search columns (articles.search.columns), recomputed on every save that changes text.
-    search_title = models.TextField(blank=True, editable=False)
-    search_text = models.TextField(blank=True, editable=False)
-    bigrams = SearchVectorField(null=True, editable=False)
-    title_bigrams = SearchVectorField(null=True, editable=False)
-    words = SearchVectorField(null=True, editable=False)
+    search_title = models.TextField("检索用标题", blank=True, editable=False)
+    search_text = models.TextField("检索用全文", blank=True, editable=False)
+    bigrams = SearchVectorField("全文二元组索引", null=True, editable=False)
+    title_bigrams = SearchVectorField("标题二元组索引", null=True, editable=False)
+    words = SearchVectorField("词索引", null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

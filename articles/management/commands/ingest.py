@@ -11,15 +11,14 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import psycopg
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
 from django.utils import timezone
 
+from articles.ingest_runs import file_result
 from articles.models import IngestRun, Person
-from articles.storage import IngestError, ingest_file
+from articles.storage import ingest_file
+from articles.uploads import SUFFIXES
 
-SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 log = logging.getLogger("archive.ingest")
 
 
@@ -100,32 +99,10 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return unique, problems
 
 
-def _deadlock(exc: DatabaseError) -> bool:
-    return isinstance(exc.__cause__, psycopg.errors.DeadlockDetected)
-
-
 def ingest_one(job: tuple[Path, str, date | None, str | None]) -> dict:
-    """One file, in this process or a worker: a plain dict, so it crosses process boundaries.
-    A deadlock is retried once; any other database error is that file's failure."""
+    """One file, in this process or a worker: a plain dict, so it crosses process boundaries."""
     path, paper, issue_date, label = job
-    for attempt in (1, 2):
-        try:
-            outcome = ingest_file(path, paper=paper, issue_date=issue_date, label=label)
-        except IngestError as exc:
-            return {"file": shown(path), "outcome": "failed", "message": str(exc)}
-        except DatabaseError as exc:
-            if attempt == 1 and _deadlock(exc):
-                continue
-            first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-            return {"file": shown(path), "outcome": "failed", "message": f"database error: {first}"}
-        return {
-            "file": shown(path),
-            "outcome": outcome.status,
-            "page": str(outcome.page),
-            "articles": outcome.articles,
-            "where": f"{outcome.page.issue.date} {outcome.page.label}",
-        }
-    raise AssertionError("unreachable")
+    return file_result(shown(path), lambda: ingest_file(path, paper=paper, issue_date=issue_date, label=label))
 
 
 def _worker_init() -> None:
