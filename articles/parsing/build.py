@@ -15,6 +15,7 @@ from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph
 K = ParaKind
 LABEL_MAX = 6  # a column label (栏目) is a few characters standing after the title, above the byline
 TEASER_MAX = 600  # a teaser is a few summary paragraphs
+JUMP_MAX = 100  # the printed jump lines an article keeps (the stored column's length)
 
 
 def build_article(group: Group, paper: str) -> tuple[ParsedArticle, list[str]]:
@@ -29,10 +30,17 @@ def build_article(group: Group, paper: str) -> tuple[ParsedArticle, list[str]]:
 def title_roles_of(titles: list[Para]) -> Roles:
     """(kicker, headline, subheadline) of a title block: as marked (Markdown), else as read."""
     if any(t.role for t in titles):
-        kicker = " ".join(t.text for t in titles if t.role == "kicker") or None
-        headline = join_title(" ".join(t.text for t in titles if t.role == "headline"))
-        return kicker, headline, " ".join(t.text for t in titles if t.role == "subheadline") or None
+        roled = list(zip(titles, _completed_roles(titles), strict=True))
+        kicker = " ".join(t.text for t, r in roled if r == "kicker") or None
+        headline = join_title(" ".join(t.text for t, r in roled if r == "headline"))
+        return kicker, headline, " ".join(t.text for t, r in roled if r == "subheadline") or None
     return title_roles([t.text for t in titles]) if titles else (None, "", None)
+
+
+def _completed_roles(titles: list[Para]) -> list[str]:
+    """Marked roles, and for a line left unmarked: kicker above the headline, subheadline below."""
+    first_headline = next((n for n, t in enumerate(titles) if t.role == "headline"), len(titles))
+    return [t.role or ("kicker" if n < first_headline else "subheadline") for n, t in enumerate(titles)]
 
 
 def column_label(group: Group) -> Para | None:
@@ -142,8 +150,14 @@ class _Builder:
         self.art.bylines.append(p.text)
 
     def _jump(self, p: Para) -> None:
+        """The article's jump line; a second one printed in the same article (`详见A4版`, then
+        `下转A2版`) is kept beside the first, and the last names the page it continues on."""
+        joined = f"{self.art.jump} {p.text}" if self.art.jump else p.text
+        if len(joined) > JUMP_MAX:  # more pointers than a story prints: kept as the page's text
+            self.unassigned.append(p.text)
+            return
         self.art.continued_to = parse_jump(p.text)
-        self.art.jump = p.text
+        self.art.jump = joined
 
     def _heading(self, p: Para) -> None:
         self.paragraphs.append(p.text)

@@ -19,9 +19,11 @@ from .types import ParsedArticle
 YEAR = re.compile(r"(19[5-9]\d|20[0-4]\d)年")
 # Words that make the year after them a future one (a target, a plan, a preparation).
 FUTURE_BEFORE = re.compile(
-    r"(?:(?:到|至|力争|争取|预计|计划|将于|将在|备战|迎接|筹备|瞄准|展望|面向|剑指|冲刺|为)"
+    r"(?:(?:(?<!年)到|(?<!年)至|(?<![评成认作])为|力争|争取|预计|计划|将于|将在|备战|迎接|筹备|瞄准|展望|面向|剑指|冲刺)"
     r"|(?:按照|根据)?(?:规划|计划|目标|预计)[，,])\s*$"
 )
+# What is said to be done already (`到2020年底，全市已建成…`): no target, whatever came before.
+DONE_AFTER = re.compile(r"^[^。；！？将要]{0,8}?(已经|已|累计|完成了|共)")
 # Words after a year that make it a deadline or a vision.
 FUTURE_AFTER = re.compile(r"^(前|以前|底前|年底前|远景|目标|之前)")
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -52,8 +54,9 @@ def year_mentions(text: str) -> list[tuple[int, Use]]:
         if m.start() > 0 and text[m.start() - 1].isdigit():
             continue
         before = text[max(0, m.start() - 6) : m.start()].replace("\n", "")
-        after = text[m.end() : m.end() + 8].replace("\n", "")
-        if FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(after) or AHEAD_AFTER.match(after):
+        after = text[m.end() : m.end() + 12].replace("\n", "")
+        future = FUTURE_BEFORE.search(before) or FUTURE_AFTER.match(after) or AHEAD_AFTER.match(after)
+        if future and not DONE_AFTER.match(after):
             use = Use.FUTURE
         elif PAST_BEFORE.search(before) or PAST_AFTER.match(after):
             use = Use.PAST
@@ -91,6 +94,12 @@ def _last_day(dateline: str) -> tuple[int, int] | None:
     return (month, int(days[-1][1])) if month else None
 
 
+def _across_new_year(candidates: list[tuple[int, int, str]]):
+    """Order datelines by day; when December and January are both named, January comes after."""
+    wraps = any(m == 12 for m, _, _ in candidates) and any(m == 1 for m, _, _ in candidates)
+    return lambda c: (c[0] + 12 if wraps and c[0] <= 2 else c[0], c[1])
+
+
 def infer_issue_date(articles: list[ParsedArticle], text: str) -> tuple[date | None, str]:
     """(date, evidence in Chinese). A daily reports yesterday's events: the paper is dated the day
     after the latest dateline (株洲日报讯 3月26日, 新华社北京3月26日电); without datelines, the
@@ -112,7 +121,7 @@ def infer_issue_date(articles: list[ParsedArticle], text: str) -> tuple[date | N
                 )
     if not candidates:
         return None, f"{year_why}，但没有电头给出日期"
-    month, day, why = max(candidates)
+    month, day, why = max(candidates, key=_across_new_year(candidates))
     try:
         event = date(year, month, day)
     except ValueError:

@@ -10,18 +10,23 @@ from .text import CJK
 NAME = f"[{CJK}][{CJK}·]{{1,4}}"
 ROLE_WORDS = ("特约通讯员", "通讯员", "见习记者", "实习记者", "实习生", "特约记者", "摄影记者", "记者")
 _ROLE_TOKEN = re.compile(f"^(?P<org>[{CJK}·]{{0,12}}?)(?P<role>{'|'.join(ROLE_WORDS)})(?P<rest>[{CJK}·]{{0,4}})$")
-# The commonest surnames by population (about 200 of them, from national census rankings), for
-# one purpose only: a lone line of two or three characters that starts with one of them is a
-# signature (署名), not a headline. Characters that mostly begin ordinary words (和, 平, 海…)
-# are left out, since a short title line could start with them.
+# Common surnames by population (314 characters from national census rankings), for one purpose
+# only: a lone line of two or three characters that starts with one of them is a signature
+# (署名), not a headline. Characters that mostly begin ordinary words (全, 时, 党, 安…) are left
+# out, and the commonest words and column labels of two or three characters are never a name.
 SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
-    "孔向汤常温康施文牛樊葛邢安齐伍庞颜聂章鲁岳欧阳柳申殷詹耿关兰焦俞左甘祝包宁尚符舒阮柯纪梅童凌毕单季"
-    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤时穆农司卓古吉缪简车项连芦麦褚娄"
-    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查"
-    "麻苑迟邝封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼闻厉伊仝郜阚帅屠朴练廉禹祖漆巴支卿狄计索宣"
-    "晋扈晁芮阙伏鹿薄邸雍辜裘邰赫杭况宿逯隆茹诸慕危亢嵇湛戎勾茅揭尉檀昝"
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢齐伍庞颜聂章鲁岳欧阳柳申殷詹耿关兰焦俞左甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆"
+    "蓝路游辛靳柴蒙鲍华喻祁蒲房滕屈饶牟艾尤穆司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵"
+    "苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠惠荆冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺"
+    "楼闻厉伊仝郜阚帅屠朴练廉禹祖漆巴支卿狄索宣晋扈晁芮阙伏鹿薄邸雍辜裘邰赫杭况宿逯隆茹诸慕危亢嵇湛戎勾茅揭尉"
+    "檀昝"
+)
+NOT_NAMES = frozenset(
+    "时评 短评 快评 党建 安全 全市 阳光 新闻 图片 图说 关注 特稿 综合 要闻 专题 声音 观察 速读 简讯 资讯 提示 "
+    "链接 评论 社论 民生 经济 文化 体育 教育 健康 科技 法治 旅游 读者 来信 今日 本周 编者按 编后 纵横 时政 "
+    "高考 高温 金秋 方向 文明 成果 关于 向前 温暖 康养 施工 牛市 石榴 江南 龙舟 黄金 白天 马上 朱红".split()
 )
 AGENCIES = ("新华社", "中新社", "人民日报", "光明日报", "经济日报", "央视", "中央广播电视总台", "湖南日报")
 JUMP = re.compile(
@@ -161,7 +166,7 @@ def _add(credits: Credits, role: str, name: str, photo: bool) -> None:
 
 def is_signature(line: str) -> bool:
     text = line.strip().lstrip("□■◎●○").strip()
-    return bool(re.fullmatch(f"[{CJK}]{{2,3}}", text)) and text[0] in SURNAMES
+    return bool(re.fullmatch(f"[{CJK}]{{2,3}}", text)) and text[0] in SURNAMES and text not in NOT_NAMES
 
 
 def normalise_source(org: str) -> str:

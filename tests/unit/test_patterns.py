@@ -60,3 +60,13 @@ def test_jumps_and_signatures():
     assert parse_jump("下转A2版，这里还有正文。") is None
     assert is_signature("朱理平")
     assert not is_signature("央媒看株洲")
+
+
+@pytest.mark.parametrize("line", ["时评", "党建", "安全", "全市", "阳光", "□时评"])
+def test_column_labels_and_common_words_are_not_signatures(line):
+    assert not is_signature(line)
+
+
+@pytest.mark.parametrize("line", ["朱理平", "□何劲松", "任远", "阳建"])
+def test_signatures(line):
+    assert is_signature(line)

@@ -310,3 +310,39 @@ def test_a_two_line_title_printed_on_two_chunks_stays_whole():
         chain.subheadline or ""
     ) == "以产业链思维打造世界级轨道交通装备产业集群"
     assert chain.reporters == ["孙伟"]
+
+
+def test_two_jump_lines_in_one_article_lose_nothing():
+    result = parse_text("## 标题\n\n株洲日报记者 李华\n\n会议召开了。详见A4版\n\n下转A2版\n")
+    assert lost_characters(result) == {}
+    (article,) = result.articles
+    assert (article.jump, article.continued_to) == ("详见A4版 下转A2版", "A2")
+    many = parse_text("## 标题\n\n" + "会议召开了。\n\n下转A2版\n\n" * 30)
+    assert lost_characters(many) == {} and len(many.articles[0].jump) <= 100
+
+
+def test_an_unmarked_title_line_beside_marked_ones_keeps_its_place():
+    from articles.parsing import ParaKind, ParsedParagraph, articles_from
+
+    paragraphs = [
+        ParsedParagraph(0, ParaKind.TITLE, "引题在这里", 0),
+        ParsedParagraph(1, ParaKind.TITLE, "主标题", 0, role="headline"),
+        ParsedParagraph(2, ParaKind.TITLE, "副题在下面", 0),
+        ParsedParagraph(3, ParaKind.BODY, "正文一段。", 0),
+    ]
+    (article,), _ = articles_from(paragraphs, "株洲日报")
+    assert (article.kicker, article.headline, article.subheadline) == ("引题在这里", "主标题", "副题在下面")
+
+
+def test_years_named_for_what_is_done_or_as_a_range_are_no_targets():
+    from articles.parsing.dates import present_year
+
+    assert present_year("到2020年底，全市已建成充电桩3000个。")[0] == 2020
+    assert present_year("2018年至2020年，全市累计新增就业8万人。")[0] == 2020
+    assert present_year("该校被评为2021年度先进单位。")[0] == 2021
+    assert present_year("今年是2021年。力争到2025年全面完成。")[0] == 2021
+
+
+def test_datelines_across_the_new_year():
+    page = "新年第一天\n株洲日报记者 刘芳\n株洲日报讯 1月1日，2022年全市新年音乐会举行。\n株洲日报讯 12月31日，市民迎接新年。\n"
+    assert parse_text(page).issue_date == date(2022, 1, 2)
