@@ -11,6 +11,7 @@ tested and benchmarked alone.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from datetime import date
 
@@ -153,10 +154,11 @@ def _printed(paras: list[Para]) -> list[Para]:
 def lost_characters(result: ParseResult) -> Counter:
     """Non-space characters of the normalised page found in no article field and not unassigned.
 
-    Markdown markers (`#`, a leading `-`) are layout, not text, and are not counted."""
-    import re
-
-    source = re.sub(r"(?m)^\s*(#{1,6}|[-*+](?=\s))", "", result.normalised_text)
+    On a Markdown page the markers (`#`, a leading `-`) are layout, not text, and are not
+    counted; on any other page every character counts."""
+    source = result.normalised_text
+    if result.source.get("format") == SourceFormat.MARKDOWN:
+        source = re.sub(r"(?m)^\s*(#{1,6}|[-*+](?=\s))", "", source)
     have = Counter(re.sub(r"\s", "", source))
     out = "".join("".join(a.texts()) for a in result.articles) + "".join(result.unassigned)
     have.subtract(Counter(re.sub(r"\s", "", out)))

@@ -40,7 +40,8 @@ TRAILING_JUMP = re.compile(
 )
 _AGENCY_ALT = "|".join(AGENCIES)
 LEAD = re.compile(
-    rf"^(?P<ju>据)?(?P<src>{_AGENCY_ALT}|[{CJK}·]{{2,14}}?)(?:讯|(?P<place>[{CJK}]{{2,8}}?)\s*(?P<d1>\d{{1,2}}月\d{{1,2}}日)电)"
+    rf"^(?P<ju>据)?(?P<src>{_AGENCY_ALT}|[{CJK}·]{{1,12}}?(?:报|社|台|网|新闻|客户端)|[{CJK}·]{{2,14}}?)"
+    rf"(?:讯|(?P<place>[{CJK}]{{0,8}}?)\s*(?P<d1>\d{{1,2}}月\d{{1,2}}日)(?P<end>[电讯]))"
 )
 PAREN_BYLINE = re.compile(r"^\s*[（(](?P<inner>[^（()）]{2,60})[）)]")
 # A dateline is one day or a range (`6月2日至3日`, `6月30日至7月1日`).
@@ -189,18 +190,26 @@ class Lead:
     rest: str
 
 
+def _names_a_source(src: str) -> bool:
+    """A paper, an agency, a station, a site or an app (`株洲日报·掌上株洲`, `衡阳新闻`, `本报`)."""
+    known = any(src.startswith(a) for a in AGENCIES)
+    return known or "·" in src or bool(re.search(r"(报|社|台|网|新闻|客户端|融媒|本刊)$", src))
+
+
 def parse_lead(paragraph: str) -> Lead | None:
-    """`株洲日报讯 3月26日，…`, `据新华社北京3月26日电 …`, `株洲日报·掌上株洲讯(记者/… ) 5月7日,…`."""
+    """`株洲日报讯 3月26日，…`, `据新华社北京3月26日电 …`, `株洲日报·掌上株洲讯(记者/… ) 5月7日,…`,
+    `本报长沙3月26日讯 …`: a source, then a date or a bracketed byline."""
     m = LEAD.match(paragraph)
     if not m:
         return None
     src = m.group("src")
     if m.group("d1"):
-        if not any(src.startswith(a) for a in AGENCIES) and not src.endswith("社"):
+        if not _names_a_source(src):
             return None
-        dateline = f"{m.group('place')}{m.group('d1')}电"
+        dateline = f"{m.group('place')}{m.group('d1')}" + ("电" if m.group("end") == "电" else "")
     else:
-        if not re.search(r"(报|社|台|网|株洲|讯)", src) or len(src) > 12:
+        starts_lead = re.match(r"\s*([（(]|\d{1,2}月\d{1,2}日)", paragraph[m.end() :])
+        if len(src) > 12 or not (_names_a_source(src) or starts_lead):
             return None
         dateline = None
     pos = m.end()

@@ -94,7 +94,15 @@ def _doubled_chunks(s: str) -> list[str] | None:
     return list(found) if found is not None else None
 
 
+MARKER = re.compile(r"^\s*(#{1,6}\s*|[-*+]\s+)")
+
+
 def normalise_line(line: str) -> str:
+    """Extraction spaces and fake bold undone; a Markdown marker (`## `, `- `) is kept apart, so
+    the text after it is normalised like any other line."""
+    m = MARKER.match(line)
+    if m:
+        return m.group(1).strip() + " " + normalise_line(line[m.end() :])
     return collapse_spaces(undo_fake_bold(collapse_spaces(line)))
 
 

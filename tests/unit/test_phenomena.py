@@ -346,3 +346,23 @@ def test_years_named_for_what_is_done_or_as_a_range_are_no_targets():
 def test_datelines_across_the_new_year():
     page = "新年第一天\n株洲日报记者 刘芳\n株洲日报讯 1月1日，2022年全市新年音乐会举行。\n株洲日报讯 12月31日，市民迎接新年。\n"
     assert parse_text(page).issue_date == date(2022, 1, 2)
+
+
+def test_leads_of_other_papers_and_sites():
+    from articles.parsing.patterns import parse_lead
+
+    cases = {
+        "衡阳新闻讯 3月26日，会议召开": ("衡阳新闻", "3月26日"),
+        "本报长沙3月26日讯 会议召开": ("本报", "长沙3月26日"),
+        "人民网北京3月26日电 会议召开": ("人民网", "北京3月26日电"),
+        "掌上株洲讯（记者 李华）会议召开": ("掌上株洲", None),
+    }
+    for text, (source, dateline) in cases.items():
+        lead = parse_lead(text)
+        assert lead is not None and (lead.source, lead.dateline, lead.rest) == (source, dateline, "会议召开"), text
+
+
+def test_a_fake_bold_markdown_headline_loses_nothing():
+    result = parse_text("# 湘江边的湘江边的““守水人守水人””\n\n株洲日报记者 李华\n\n正文。\n")
+    assert lost_characters(result) == {}
+    assert result.articles[0].headline == "湘江边的“守水人”"
