@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 from .confidence import confidence
 from .grouping import Group
 from .paragraphs import caption_credit
-from .patterns import AGENCIES, Credits, normalise_source, parse_byline, parse_jump, parse_lead
+from .patterns import (
+    AGENCIES,
+    Credits,
+    normalise_source,
+    parse_byline,
+    parse_jump,
+    parse_lead,
+    points_elsewhere,
+    signature_name,
+)
 from .text import cjk_len
 from .titles import Roles, join_title, title_roles
 from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph
@@ -120,7 +129,6 @@ class _Builder:
             K.H3: self._heading,
             K.BODY: self._body,
             K.BULLET: self._body,
-            K.H2: self._body,
         }.get(p.kind)
         if handler is None:  # furniture, or a stray title line with no article: kept, never dropped
             self.unassigned.append(p.text)
@@ -146,7 +154,7 @@ class _Builder:
 
     def _signature(self, p: Para) -> None:
         self.signed = True
-        self.credits.authors.append(p.text.strip().lstrip("□■◎●○").strip())
+        self.credits.authors.append(signature_name(p.text))
         self.art.bylines.append(p.text)
 
     def _jump(self, p: Para) -> None:
@@ -208,7 +216,7 @@ def _kind(art: ParsedArticle, credits: Credits, signed: bool) -> Kind:
         return Kind.COMMENTARY
     if not art.body and art.tables:
         return Kind.TABLE
-    if art.continued_to and art.jump and "见" in art.jump and cjk_len(art.body) <= TEASER_MAX:
+    if art.continued_to and art.jump and points_elsewhere(art.jump) and cjk_len(art.body) <= TEASER_MAX:
         return Kind.TEASER
     if art.section_headings and art.lead is None and not art.continued_to:
         return Kind.FEATURE

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .patterns import parse_byline, parse_lead
+from .patterns import parse_byline, parse_lead, points_elsewhere
 from .text import bigrams, cjk_len
 from .types import Para, ParaKind
 
@@ -22,7 +22,7 @@ TEXT_KINDS = (K.BODY, K.HEADING, K.CAPTION)
 class Group:
     paras: list[Para] = field(default_factory=list)
     titles: list[Para] = field(default_factory=list)
-    _bigrams: set[str] | None = field(default=None, repr=False)
+    _bigrams: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def has(self, *kinds: ParaKind) -> bool:
         return any(p.kind in kinds for p in self.paras)
@@ -55,7 +55,7 @@ class Group:
     @property
     def points_elsewhere(self) -> bool:
         """It ends with a pointer to another page (`详见B3版`): a teaser, a story of its own."""
-        return any(p.kind == K.JUMP and "见" in p.text for p in self.paras)
+        return any(p.kind == K.JUMP and points_elsewhere(p.text) for p in self.paras)
 
 
 @dataclass
@@ -81,7 +81,7 @@ def group_paragraphs(paras: list[Para]) -> list[Item]:
             continue
         if p.kind == K.TABLE and group is None and items and not isinstance(items[-1], TitleRun):
             group = _last_group(items)  # a table after a closed story belongs to it
-        if group is None or _starts_story(p, group, items):
+        if group is None or _starts_story(p, group):
             group = Group()
             items.append(group)
         group.paras.append(p)
@@ -94,13 +94,13 @@ def _last_group(items: list[Item]) -> Group | None:
     return next((it for it in reversed(items) if isinstance(it, Group)), None)
 
 
-def _starts_story(p: Para, group: Group, items: list[Item]) -> bool:
+def _starts_story(p: Para, group: Group) -> bool:
     """Whether this paragraph opens a new story rather than continuing `group`."""
     if p.kind in (K.BYLINE, K.SIGNATURE):
         apart = p.gap >= 1 and _names_reporters(p) and _has_reporters(group)
         return group.has(K.BODY, K.HEADING, K.CAPTION, K.TABLE) or apart
     if p.kind == K.BODY and parse_lead(p.text) is not None:
-        return group.has(K.BODY, K.HEADING, K.TABLE) or items[-1] is not group
+        return group.has(K.BODY, K.HEADING, K.TABLE)
     return False
 
 
@@ -173,7 +173,7 @@ def attach_orphan_bylines(items: list[Item]) -> list[Item]:
             continue
         after = next((g for g in out[i + 1 :] if isinstance(g, Group)), None)
         before = _last_group(out[:i])
-        if after is not None and not after.has(K.BYLINE):
+        if after is not None and not after.has(K.BYLINE, K.SIGNATURE):
             after.paras[:0] = item.paras
             after.changed()
         elif before is not None and not before.has(K.BYLINE, K.SIGNATURE):

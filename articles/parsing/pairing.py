@@ -1,14 +1,19 @@
-"""Which body each title belongs to: the one place where the evidence for a pairing is weighed.
+"""Which body each title belongs to: where the evidence for pairing titles with bodies is weighed.
 
 Text order is not reading order. In PDF column text a headline usually follows its own body; in
 one-paragraph-per-line text it precedes it; a commentary's title stands above its signature;
 and a title block may be printed far from its body. Each pairing of title lines with a group of
 body text gets a score from named features (`features`), weighted in `WEIGHTS`: a new kind of
-evidence is a new feature, not a new branch. Two passes use the score:
+evidence is a new feature, not a new branch. Two passes:
 1. `assign_titles`: each title run is split between the group before it and the group after it
-   by dynamic programming over the page, so that no group takes titles from both sides;
+   by dynamic programming over the page with that score, so that no group takes titles from
+   both sides;
 2. `reunite_far_titles`: a group left without a title takes the title lines elsewhere on the
-   page that fit it far better than the body that took them.
+   page that fit it far better than the body that took them. This pass compares fits against
+   fixed thresholds (FAR_FIT, FAR_GAIN, WEAK_FIT), not the score: moving a title far is a bolder
+   guess than splitting a run between neighbours, and the articles it makes get a lower
+   confidence. Bylines are placed in grouping.py (set aside under a title, attached to the
+   nearest story without one), also by rule.
 """
 
 from __future__ import annotations

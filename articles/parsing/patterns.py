@@ -165,8 +165,21 @@ def _add(credits: Credits, role: str, name: str, photo: bool) -> None:
         target.append(name)
 
 
+SIGNATURE_MARKS = "□■◎●○"  # printed before a commentary's signature
+
+
+def signature_name(line: str) -> str:
+    return line.strip().lstrip(SIGNATURE_MARKS).strip()
+
+
+def points_elsewhere(jump: str) -> bool:
+    """A jump line that sends the reader to a story on another page (`详见B3版`), not one that
+    continues this story there (`下转A2版`)."""
+    return "见" in jump
+
+
 def is_signature(line: str) -> bool:
-    text = line.strip().lstrip("□■◎●○").strip()
+    text = signature_name(line)
     return bool(re.fullmatch(f"[{CJK}]{{2,3}}", text)) and text[0] in SURNAMES and text not in NOT_NAMES
 
 
