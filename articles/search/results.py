@@ -186,10 +186,14 @@ def _page_of_ids(qs: QuerySet, query: Query, base: QuerySet, sort: str, page: in
     return total, capped, ids
 
 
-def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int = 1) -> SearchResult:
+def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int = 1, listing: bool = False) -> SearchResult:
+    """One page of hits; with `listing` (filters chosen), an empty query lists the filtered
+    articles by date."""
     page = max(1, min(page, MAX_PAGE))
-    if query.empty:
+    if query.empty and not listing:
         return SearchResult(query, sort, page, 0, False)
+    if query.empty and sort == "relevance":
+        sort = "date"
     qs = matching(query, base)
     with unprepared():
         total, capped, ids = freshness.cached("search", f"{_sql(qs)}|{sort}|{page}", lambda: _page_of_ids(qs, query, base, sort, page))

@@ -210,7 +210,7 @@ def test_recall_on_a_generated_corpus(db):
 
 
 def test_trend_chart_and_table_match_sql(client, corpus):
-    page = client.get("/search/trend/", {"q": "株洲", "vs": ["龙舟", "发展"]}).content.decode()
+    page = client.get("/search/trend/", {"q": "株洲", "vs": ["龙舟", "发展"], "unit": "count"}).content.decode()
     assert '<svg class="trend"' in page and "<title>株洲 2023年：" in page
     with connection.cursor() as cursor:
         cursor.execute("SELECT EXTRACT(YEAR FROM issue_date)::int, count(*) FROM articles_article"
