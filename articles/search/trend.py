@@ -73,7 +73,8 @@ def bar_chart(
     scrolls sideways on a narrow screen rather than shrinking its text."""
     if not years:
         return mark_safe("")  # noqa: S308 - an empty string
-    width, height = max(360, 56 + 44 * len(years) * max(1, len(series) // 2)), 260
+    legend_w = sum(16 + 13 * len(s.query[:24]) + 16 for s in series)
+    width, height = max(360, 64 + legend_w, 56 + 44 * len(years) * max(1, len(series) // 2)), 260
     left, bottom, top_pad = 56, 30, 40
     plot_h = height - bottom - top_pad
     rows = [s.rows(years, totals) for s in series]
@@ -120,14 +121,17 @@ def bar_chart(
         width - 8,
         height - bottom,
     )
+    keys, x = [], left
+    for k, s in enumerate(series):
+        label = s.query[:24]
+        keys.append((x, COLOURS[k], x + 16, label))
+        x += 16 + 13 * len(label) + 16  # 12 px characters, then a gap
     legend = format_html_join(
-        "",
-        '<rect x="{}" y="8" width="12" height="12" fill="{}"/><text x="{}" y="19" font-size="12">{}</text>',
-        ((left + k * 160, COLOURS[k], left + 16 + k * 160, s.query[:12]) for k, s in enumerate(series)),
+        "", '<rect x="{}" y="8" width="12" height="12" fill="{}"/><text x="{}" y="19" font-size="12">{}</text>', keys
     )
     name = "每万篇文章中的命中篇数" if key == "per_10000" else "命中篇数"
     return format_html(
-        '<svg class="trend" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="trend-title">'
+        '<svg class="trend" width="{}" height="{}" viewBox="0 0 {} {}" role="group" aria-labelledby="trend-title">'
         '<title id="trend-title">{}：{}</title>{}{}{}{}</svg>',
         width, height, width, height, title(series), name, legend, axis, rects, ticks,
     )  # fmt: skip

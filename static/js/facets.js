@@ -2,6 +2,8 @@
 // A value already chosen is marked and its link removes it; another value is added to it.
 (function () {
   const box = document.querySelector(".facets[data-facets-url]");
+  // Beside the results on a wide screen: open. On a phone it stays one tap away, above them.
+  if (box && window.matchMedia("(min-width: 721px)").matches) box.open = true;
   const status = document.getElementById("facets-status");
   if (!box || !status) return;
   const names = { year: "年份", page: "版次", person: "人物", source: "来源", kind: "体裁" };
