@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import export
 from articles.api import error
@@ -242,9 +243,10 @@ def search_csv(request: HttpRequest) -> HttpResponse:
         return error("；".join(exc.messages), 400)
     if query.empty:
         return error("请提供检索词 q", 400)
-    lines = export.csv_lines(query, base, request.build_absolute_uri("/")[:-1])
+    lines = export.csv_lines(query, base, request.build_absolute_uri("/")[:-1], with_text=request.GET.get("text") == "1")
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="search.csv"'
+    name = export.file_name(query, timezone.localdate())
+    response["Content-Disposition"] = "attachment; filename=\"search.csv\"; filename*=UTF-8''" + quote(name)
     response["X-Export-Max-Rows"] = str(export.MAX_ROWS)
     return response
 

@@ -143,3 +143,19 @@ def test_the_help_page_examples_are_true(client, years):
         assert example.query in page
         data = client.get("/api/search/", {"q": example.query}).json()
         assert data["query"] == example.reading, example.query
+
+
+def test_the_csv_names_itself_after_the_query_and_carries_people_and_text(client, years):
+    from urllib.parse import unquote
+
+    response = client.get("/api/search.csv", {"q": "龙舟", "text": "1"})
+    name = unquote(response["Content-Disposition"].split("UTF-8''")[1])
+    assert re.fullmatch(r"株洲日报_检索_龙舟_\d{4}-\d{2}-\d{2}\.csv", name)
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert {"people", "text"} <= set(rows[0])
+    by_headline = {r["headline"]: r for r in rows}
+    assert by_headline["龙舟赛开幕"]["people"] == "罗欣（记者）"
+    assert "龙舟赛开幕活动在株洲举行" in by_headline["龙舟赛开幕"]["text"]
+    plain = client.get("/api/search.csv", {"q": "龙舟"})
+    header = next(csv.reader(io.StringIO(b"".join(plain.streaming_content).decode("utf-8-sig"))))
+    assert "people" in header and "text" not in header
