@@ -31,6 +31,15 @@ def full_text(article) -> str:
     return "\n".join(p for p in printed_fields(article) if p)
 
 
+def word_parts(article) -> list[tuple[str, str]]:
+    """The jieba vector's parts and weights: headline A, kicker/subheadline/bylines B, the rest D."""
+    return [
+        (article.headline, "A"), (article.kicker, "B"), (article.subheadline, "B"),
+        ("\n".join(article.bylines), "B"), ((article.lead or "") + article.body, "D"),
+        ("\n".join([*article.section_headings, *article.tables, *article.captions, article.jump or ""]), "D"),
+    ]
+
+
 def _vector(values: list[str]) -> Func:
     return Func(Value(values, output_field=ArrayField(TextField())), function="array_to_tsvector",
                 output_field=SearchVectorField())
@@ -57,9 +66,5 @@ def apply_search_columns(article) -> None:
     article.search_text = fold(full_text(article))
     article.bigrams = _vector(lexemes(article.search_text))
     article.title_bigrams = _vector(lexemes(article.search_title))
-    literal = segment.weighted_vector([
-        (article.headline, "A"), (article.kicker, "B"), (article.subheadline, "B"),
-        ("\n".join(article.bylines), "B"), ((article.lead or "") + article.body, "D"),
-        ("\n".join([*article.section_headings, *article.tables, *article.captions, article.jump or ""]), "D"),
-    ])
+    literal = segment.weighted_vector(word_parts(article))
     article.words = Cast(Value(literal), SearchVectorField())
