@@ -1,5 +1,5 @@
-"""The about page (what the archive holds, how it was made, how to cite, data and API), the
-search help page, and 往年今日 for the home page; each page with its JSON twin."""
+"""The about page (what the archive holds, how it was made, how to cite, data and API) and
+往年今日 for the home page; each page with its JSON twin (the search help is search_views')."""
 
 from __future__ import annotations
 
@@ -12,16 +12,6 @@ from django.utils import timezone
 
 from articles import freshness
 from articles.models import Article, Issue, Newspaper, Page, Person
-
-SYNTAX = [
-    ("株洲 医院", "同时包含两个词的文章（按输入的字面查找，不受分词影响）"),
-    ('"湘江 风光带"', "完整短语，空格也算在内（中文引号亦可）"),
-    ("-广告", "排除包含该词的文章"),
-    ("株洲 OR 湘潭", "包含其中任意一个（也可写作 |）"),
-    ("标题:株洲", "只在引题、主题、副题中查找"),
-    ("作者:罗欣", "罗欣署名的文章（记者、通讯员、摄影、作者）"),
-    ("版:A1", "只查某一版"),
-]
 
 
 def holdings() -> dict:
@@ -70,15 +60,6 @@ def about_api(request: HttpRequest) -> JsonResponse:
         "search_csv": request.build_absolute_uri("/api/search.csv"),
     }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-
-
-def search_help(request: HttpRequest) -> HttpResponse:
-    return render(request, "articles/search_help.html", {"syntax": SYNTAX})
-
-
-def search_help_api(request: HttpRequest) -> JsonResponse:
-    rows = [{"syntax": s, "meaning": m} for s, m in SYNTAX]
-    return JsonResponse({"syntax": rows}, json_dumps_params={"ensure_ascii": False})
 
 
 def today() -> date:

@@ -11,19 +11,22 @@ not a 200 with a header and nothing after it.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from datetime import date
 
 from django.db.models import Q, QuerySet
 
 from articles.links import article_url
-from articles.models import Article
+from articles.models import Article, Credit, Role
+from articles.search.columns import printed_fields
 from articles.search.engine import matching
 from articles.search.query import Query
 from articles.search.results import COUNT_CAP, capped_count, date_walk, unprepared
 
 COLUMNS = ("id", "issue_date", "page_label", "kind", "kicker", "headline", "subheadline", "source", "dateline")
-HEADER = ["id", "date", "page", "kind", "kicker", "headline", "subheadline", "source", "dateline", "url"]
+HEADER = ["id", "date", "page", "kind", "kicker", "headline", "subheadline", "source", "dateline", "url", "people"]
+TEXT_HEADER = ["text"]  # with ?text=1: every printed field of the article, one per line
 FIRST = 100  # the first chunk: answered within a second even for a term in most articles
 CHUNK = 2000
 MAX_ROWS = 200_000  # the most rows one export writes (README; the X-Export-Max-Rows header says so)
@@ -77,7 +80,23 @@ class _Echo:
         return value
 
 
-def csv_lines(query: Query, base: QuerySet, origin: str) -> Iterator[str]:
+def _extras(ids: list[int], with_text: bool) -> tuple[dict[int, str], dict[int, str]]:
+    """People with their roles (罗欣（记者）、李四（通讯员）) and, on request, the printed text of one
+    chunk of articles: two queries per chunk, never one per row."""
+    people: dict[int, list[str]] = {}
+    roles = dict(Role.choices)
+    credits = Credit.objects.filter(article_id__in=ids).order_by("article_id", "order", "id")
+    for article_id, name, role in credits.values_list("article_id", "person__name", "role"):
+        people.setdefault(article_id, []).append(f"{name}（{roles.get(role, role)}）")
+    texts = {}
+    if with_text:
+        fields = ("id", "kicker", "headline", "subheadline", "bylines", "lead", "body", "section_headings", "tables", "captions", "jump")
+        for row in Article.objects.filter(pk__in=ids).only(*fields):
+            texts[row.pk] = "\n".join(p for p in printed_fields(row) if p)
+    return {k: "、".join(v) for k, v in people.items()}, texts
+
+
+def csv_lines(query: Query, base: QuerySet, origin: str, with_text: bool = False) -> Iterator[str]:
     """The CSV text line by line, at most MAX_ROWS rows. The first chunk is read here, before
     the caller starts a response: a database error is raised now, not mid-stream."""
     writer = csv.writer(_Echo())
@@ -85,16 +104,25 @@ def csv_lines(query: Query, base: QuerySet, origin: str) -> Iterator[str]:
     first = next(source, [])
 
     def lines() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(HEADER)  # BOM: spreadsheets open UTF-8 Chinese correctly
+        yield "\ufeff" + writer.writerow(HEADER + (TEXT_HEADER if with_text else []))  # BOM: spreadsheets read UTF-8
         written = 0
         for rows in _chain(first, source):
-            for row in rows[: MAX_ROWS - written]:
-                yield writer.writerow([*row, origin + article_url(row[0])])
+            rows = rows[: MAX_ROWS - written]
+            people, texts = _extras([r[0] for r in rows], with_text)
+            for row in rows:
+                extra = [texts.get(row[0], "")] if with_text else []
+                yield writer.writerow([*row, origin + article_url(row[0]), people.get(row[0], ""), *extra])
             written += len(rows)
             if written >= MAX_ROWS:
                 return
 
     return lines()
+
+
+def file_name(query: Query, today: date) -> str:
+    """株洲日报_检索_疫情_2026-11-30.csv: the query's words (no path or quote characters) and the day."""
+    words = re.sub(r"[\\/:*?\"<>|\s]+", "_", str(query)).strip("_")[:40] or "全部"
+    return f"株洲日报_检索_{words}_{today.isoformat()}.csv"
 
 
 def _chain(first: list[tuple], rest: Iterator[list[tuple]]) -> Iterator[list[tuple]]:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import csv
+import io
+from urllib.parse import quote, urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import export
 from articles.api import error
 from articles.filters import ArticleFilter, SearchForm
-from articles.models import Article
+from articles.models import Article, ArticleKind
+from articles.search.help import EXAMPLES
 from articles.search.query import Query, parse_query
 from articles.search.results import COUNT_CAP, MAX_PAGE, facets, run_search
-from articles.search.trend import bar_chart, table_rows, year_counts
+from articles.search.steering import FACETS, chips, facet_links
+from articles.search.trend import UNITS, Series, articles_per_year, bar_chart, title, year_counts, year_range
 
 
 class BadSearch(Exception):
@@ -33,8 +38,12 @@ def read_request(request: HttpRequest) -> tuple[Query, object, str, int, SearchF
     if not form.is_valid() or not filters.is_valid():
         raise BadSearch(_errors(form) + _errors(filters.form))
     query = parse_query(form.cleaned_data["q"] or "")
+    base = filters.qs
+    query.notes += filters.notes
     sort = form.cleaned_data["sort"] or ("relevance" if not query.empty else "date")
-    return query, filters.qs, sort, form.cleaned_data["p"] or 1, form, filters
+    if query.empty and sort == "relevance":
+        sort = "date"  # nothing to rank a filtered listing by
+    return query, base, sort, form.cleaned_data["p"] or 1, form, filters
 
 
 def _page_url(request: HttpRequest, page: int, path: str | None = None) -> str:
@@ -50,15 +59,20 @@ def search(request: HttpRequest) -> HttpResponse:
         form, filters = SearchForm(request.GET), ArticleFilter(request.GET)
         context = {"form": form, "filters": filters, "errors": exc.messages, "result": None}
         return render(request, "articles/search.html", context, status=400)
-    result = run_search(query, base, sort, page)
-    inline_facets = facets(query, base, estimate=False) if (not query.empty and not result.capped) else None  # <= 1000 hits
+    listing = filters.active
+    result = run_search(query, base, sort, page, listing=listing)
+    searched = not query.empty or listing
+    inline_facets = facets(query, base, estimate=False) if (searched and not result.capped) else None  # <= 1000 hits
+    if inline_facets:
+        inline_facets = {**inline_facets, **other_values(request, query)}
     params = request.GET.copy()
     params.pop("p", None)
     known = {r["value"]: r["count"] for r in inline_facets["year"]} if inline_facets else None
     trend = trend_context(request, query, base, known) if (not query.empty and not result.capped) else {}
     context = {**trend,
-        "form": form, "filters": filters, "result": result, "facets": inline_facets, "errors": [],
-        "query_string": params.urlencode(), "hl": query.highlight_terms(),
+        "form": form, "filters": filters, "result": result, "errors": [], "searched": searched,
+        "facets": facet_links(inline_facets, request.GET) if inline_facets else None, "chips": chips(request.GET),
+        "query_string": params.urlencode(), "hl": query.highlight_terms(), "kinds": ArticleKind.choices,
         "previous_url": _page_url(request, result.page - 1) if result.page > 1 else None,
         "next_url": _page_url(request, result.page + 1) if result.page < result.pages else None,
         "count_cap": COUNT_CAP, "max_page": MAX_PAGE,
@@ -68,15 +82,47 @@ def search(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def trend_context(request: HttpRequest, query: Query, base, known: dict | None = None) -> dict:
-    """Hits per year of the query (`known` when the facets already counted them) and of up to
-    three compared queries (`vs=`)."""
-    series = [(str(query) or "检索", known if known is not None else year_counts(query, base))]
+def other_values(request: HttpRequest, query: Query) -> dict:
+    """For each facet with a chosen value, its counts without its own filter, so that a second
+    year (person, page…) can be added to the first."""
+    out = {}
+    for name in FACETS:
+        if request.GET.getlist(name):
+            params = request.GET.copy()
+            params.pop(name)
+            others = ArticleFilter(params, queryset=Article.objects.all())
+            if others.is_valid():
+                out[name] = facets(query, others.qs)[name]
+    return out
+
+
+def _series(request: HttpRequest, query: Query, base, known: dict | None = None) -> list[Series]:
+    """The query's hits per year (`known` when the facets already counted them) and those of up
+    to three compared queries (`vs=`)."""
+    series = [Series(str(query) or "检索", known if known is not None else year_counts(query, base))]
     for other in request.GET.getlist("vs")[:3]:
         extra = parse_query(other)
         if not extra.empty:
-            series.append((str(extra), year_counts(extra, base)))
-    return {"trend_svg": bar_chart(series), "trend_series": [label for label, _ in series], "trend_rows": table_rows(series)}
+            series.append(Series(str(extra), year_counts(extra, base)))
+    return series
+
+
+def _trend_link(request: HttpRequest) -> dict[str, str]:
+    """The filters a bar's search keeps (all but q, vs, year, unit and the page)."""
+    return {k: v for k, v in request.GET.items() if k not in ("q", "vs", "year", "unit", "p", "sort") and v}
+
+
+def trend_context(request: HttpRequest, query: Query, base, known: dict | None = None) -> dict:
+    unit = request.GET.get("unit") if request.GET.get("unit") in UNITS else "per_10000"
+    series = _series(request, query, base, known)
+    totals = articles_per_year(base)
+    years = year_range(series, totals)
+    return {
+        "trend_svg": bar_chart(series, years, totals, unit, _trend_link(request)),
+        "trend_title": title(series), "trend_unit": unit,
+        "trend_series": [s.query for s in series],
+        "trend_rows": [(y, totals.get(y, 0), [r for s in series for r in s.rows([y], totals)]) for y in years],
+    }
 
 
 def trend(request: HttpRequest) -> HttpResponse:
@@ -87,7 +133,61 @@ def trend(request: HttpRequest) -> HttpResponse:
         return render(request, "articles/search.html", {"form": SearchForm(request.GET), "filters": ArticleFilter(request.GET),
                                                         "errors": exc.messages, "result": None}, status=400)
     context = {"form": form, "query": query, **(trend_context(request, query, base) if not query.empty else {})}
-    return render(request, "articles/trend.html", context)
+    response = render(request, "articles/trend.html", context)
+    response["Link"] = f'<{request.build_absolute_uri("/api/search/trend/?" + request.GET.urlencode())}>; rel="alternate"; type="application/json"'
+    return response
+
+
+def _trend_data(request: HttpRequest) -> tuple[str, list[Series], list[int], dict[int, int]] | JsonResponse:
+    try:
+        query, base, _, _, _, _ = read_request(request)
+    except BadSearch as exc:
+        return error("；".join(exc.messages), 400)
+    if query.empty:
+        return error("请提供检索词 q", 400)
+    unit = request.GET.get("unit") if request.GET.get("unit") in UNITS else "per_10000"
+    series = _series(request, query, base)
+    totals = articles_per_year(base)
+    return unit, series, year_range(series, totals), totals
+
+
+def trend_api(request: HttpRequest) -> JsonResponse:
+    """JSON twin of the trend page: every year in range, each series' count, the year's
+    articles and the count per 10 000 articles."""
+    data = _trend_data(request)
+    if isinstance(data, JsonResponse):
+        return data
+    unit, series, years, totals = data
+    return JsonResponse({
+        "title": title(series), "unit": unit,
+        "series": [{"query": s.query, "years": s.rows(years, totals)} for s in series],
+        "csv": request.build_absolute_uri(reverse("api:search_trend_csv") + "?" + request.GET.urlencode()),
+    }, json_dumps_params={"ensure_ascii": False})
+
+
+def trend_csv(request: HttpRequest) -> HttpResponse:
+    data = _trend_data(request)
+    if isinstance(data, JsonResponse):
+        return data
+    _, series, years, totals = data
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["year", "articles", *[c for s in series for c in (s.query, f"{s.query}_per_10000")]])
+    for y in years:
+        cells = [c for s in series for r in s.rows([y], totals) for c in (r["count"], r["per_10000"])]
+        writer.writerow([y, totals.get(y, 0), *cells])
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(f"株洲日报_趋势_{series[0].query}.csv")
+    return response
+
+
+def search_help(request: HttpRequest) -> HttpResponse:
+    return render(request, "articles/search_help.html", {"examples": EXAMPLES})
+
+
+def search_help_api(request: HttpRequest) -> JsonResponse:
+    rows = [{"syntax": e.query, "meaning": e.meaning, "reading": e.reading} for e in EXAMPLES]
+    return JsonResponse({"syntax": rows}, json_dumps_params={"ensure_ascii": False})
 
 
 def _hit_json(request: HttpRequest, hit, terms: list[str]) -> dict:
@@ -97,7 +197,7 @@ def _hit_json(request: HttpRequest, hit, terms: list[str]) -> dict:
         "id": art.pk, "headline": art.headline, "kicker": art.kicker or None, "subheadline": art.subheadline or None,
         "date": art.issue_date.isoformat() if art.issue_date else None, "page": art.page_label, "kind": art.kind,
         "source": art.source or None, "people": [{"name": c.person.name, "role": c.role} for c in art.credits.all()],
-        "snippet": hit.snippet_text, "snippet_html": str(hit.snippet_html),
+        "snippet": hit.snippet_text, "snippet_html": str(hit.snippet_html), "matched_fields": hit.matched_fields,
         "url": request.build_absolute_uri(url + ("?" + urlencode([("hl", t) for t in terms]) if terms else "")),
         "api": request.build_absolute_uri("/api" + url),
     }
@@ -105,10 +205,10 @@ def _hit_json(request: HttpRequest, hit, terms: list[str]) -> dict:
 
 def search_api(request: HttpRequest) -> JsonResponse:
     try:
-        query, base, sort, page, _, _ = read_request(request)
+        query, base, sort, page, _, filters = read_request(request)
     except BadSearch as exc:
         return error("；".join(exc.messages), 400)
-    result = run_search(query, base, sort, page)
+    result = run_search(query, base, sort, page, listing=filters.active)
     terms = query.highlight_terms()
     return JsonResponse({
         "query": str(query), "notes": query.notes, "sort": sort, "page": result.page, "pages": result.pages,
@@ -143,9 +243,10 @@ def search_csv(request: HttpRequest) -> HttpResponse:
         return error("；".join(exc.messages), 400)
     if query.empty:
         return error("请提供检索词 q", 400)
-    lines = export.csv_lines(query, base, request.build_absolute_uri("/")[:-1])
+    lines = export.csv_lines(query, base, request.build_absolute_uri("/")[:-1], with_text=request.GET.get("text") == "1")
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="search.csv"'
+    name = export.file_name(query, timezone.localdate())
+    response["Content-Disposition"] = "attachment; filename=\"search.csv\"; filename*=UTF-8''" + quote(name)
     response["X-Export-Max-Rows"] = str(export.MAX_ROWS)
     return response
 

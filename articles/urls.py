@@ -48,7 +48,8 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     # /search/trend/?q=株洲&vs=湘潭 : hits per year, compared
     path("search/trend/", search_views.trend, name="trend"),
-    path("search/help/", about.search_help, name="search_help"),
+    # /search/help/ : the search language, with examples the tests run
+    path("search/help/", search_views.search_help, name="search_help"),
     path("about/", about.about, name="about"),
     path("opensearch.xml", search_views.opensearch, name="opensearch"),
 ]
@@ -63,8 +64,10 @@ api_patterns = [
     path("people/", people_index.people_api, name="people"),
     path("people/<slug80:slug>/", api.person, name="person"),
     path("search/", search_views.search_api, name="search"),
-    path("search/help/", about.search_help_api, name="search_help"),
     path("about/", about.about_api, name="about"),
     path("search/facets/", search_views.facets_api, name="search_facets"),
+    path("search/trend/", search_views.trend_api, name="search_trend"),
+    path("search/trend.csv", search_views.trend_csv, name="search_trend_csv"),
+    path("search/help/", search_views.search_help_api, name="search_help"),
     path("search.csv", search_views.search_csv, name="search_csv"),
 ]

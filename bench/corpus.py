@@ -89,14 +89,20 @@ class Generator:
             paragraphs.append("".join(rng.choice(self.sentences) if rng.random() < 0.4 else self.phrase(rng) for _ in range(k)))
         headline = self.phrase(rng)[: rng.randint(8, 20)].rstrip("，。")
         credits = rng.sample(self.people, rng.choice([0, 1, 1, 2, 2, 3]))
+        source = "新华社" if rng.random() < 0.08 else "株洲日报"
+        captions = [self.phrase(rng)] if rng.random() < 0.15 else []
+        if captions and credits and rng.random() < 0.5:
+            captions[0] += f"（株洲日报记者 {credits[0]} 摄）"  # a photo credit printed in the caption
         return {
             "n": n, "date": day, "label": LABELS[n % len(LABELS)], "kind": rng.choice(KINDS),
             "kicker": self.phrase(rng)[:14].rstrip("，。") if rng.random() < 0.2 else "",
             "headline": headline,
             "subheadline": self.phrase(rng)[:24].rstrip("，。") if rng.random() < 0.3 else "",
-            "source": "新华社" if rng.random() < 0.08 else "株洲日报",
+            "source": source,
+            "lead": f"{'株洲日报讯' if source == '株洲日报' else '新华社长沙电'} {day.month}月{max(1, day.day - 1)}日，",
             "body": "\n".join(paragraphs),
-            "captions": [self.phrase(rng)] if rng.random() < 0.15 else [],
+            "bylines": ["株洲日报记者 " + " ".join(credits)] if credits else [],
+            "captions": captions,
             "credits": credits,
         }
 
@@ -116,19 +122,21 @@ def _tsvector_literal(lexemes: list[str]) -> str:
 
 def build_rows(span: tuple[int, int]) -> list[dict]:
     """Generate and index articles [start, end): the same column functions as ingest."""
+    from types import SimpleNamespace
+
     from articles.search import segment
-    from articles.search.columns import title_text
+    from articles.search.columns import full_text, title_text, word_parts
     from articles.search.text import fold, lexemes
 
     out = []
     for n in range(*span):
         a = _GEN.article(n)
+        art = SimpleNamespace(**a, section_headings=[], tables=[], jump="")
         title = fold(title_text(a["kicker"], a["headline"], a["subheadline"]))
-        full = fold("\n".join(x for x in [a["kicker"], a["headline"], a["subheadline"], a["body"], *a["captions"]] if x))
+        full = fold(full_text(art))  # every printed field, as ingest stores it
         a["search_title"], a["search_text"] = title, full
         a["bigrams"], a["title_bigrams"] = _tsvector_literal(lexemes(full)), _tsvector_literal(lexemes(title))
-        a["words"] = segment.weighted_vector([(a["headline"], "A"), (a["kicker"], "B"), (a["subheadline"], "B"),
-                                              (a["body"], "D"), ("\n".join(a["captions"]), "D")])
+        a["words"] = segment.weighted_vector(word_parts(art))
         out.append(a)
     return out
 
@@ -167,7 +175,7 @@ def load(total: int, chunk: int = 5000) -> dict:
     index_sql = _drop_search_indexes(connection)
     columns = ["page_id", "order", "kind", "kicker", "headline", "subheadline", "source", "dateline", "lead", "body",
                "section_headings", "captions", "tables", "bylines", "jump", "continued_to", "continued_from",
-               "edited_fields", "credits_edited", "issue_date", "page_label", "search_title", "search_text",
+               "edited_fields", "credits_edited", "parse_confidence", "issue_date", "page_label", "search_title", "search_text",
                "bigrams", "title_bigrams", "words"]
     spans = [(s, min(total, s + chunk)) for s in range(0, total, chunk)]
     next_id = 1
@@ -179,8 +187,9 @@ def load(total: int, chunk: int = 5000) -> dict:
                 for a in rows:
                     page_id = pages[(issues[a["date"]], a["label"])]
                     copy.write_row([page_id, a["n"] % 12 + 1, a["kind"], a["kicker"], a["headline"], a["subheadline"],
-                                    a["source"], "", "", a["body"], "{}", pg_array(a["captions"]), "{}", "{}", "", "", "",
-                                    "{}", False, a["date"], a["label"], a["search_title"], a["search_text"],
+                                    a["source"], "", a["lead"], a["body"], "{}", pg_array(a["captions"]), "{}",
+                                    pg_array(a["bylines"]), "", "", "",
+                                    "{}", False, 1.0, a["date"], a["label"], a["search_title"], a["search_text"],
                                     a["bigrams"], a["title_bigrams"], a["words"]])
                     for order, name in enumerate(a["credits"]):
                         credit_rows.append((next_id, people[name], "reporter" if order == 0 else "correspondent", order))

@@ -76,6 +76,11 @@ def choose_queries(cur, rng: random.Random) -> dict[str, list[str]]:
             rare.append(pair)
     cur.execute("SELECT name FROM articles_person ORDER BY id")
     people = [r[0] for r in cur.fetchall()]
+    from articles.search.query import traditional
+
+    cur.execute("SELECT bylines[1], lead, captions[1] FROM articles_article WHERE id = ANY(%s)", [ids])
+    printed = [x for row in cur.fetchall() for x in row if x]
+    around = [t[i : i + rng.randint(4, 9)] for t in printed for i in [rng.randrange(max(1, len(t) - 4))]]
     return {
         "rare_2char": rng.sample(rare, min(8, len(rare))),
         "common_2char": ["株洲", "发展", "工作", "我市", "会议", "中国"],
@@ -83,8 +88,19 @@ def choose_queries(cur, rng: random.Random) -> dict[str, list[str]]:
         "terms_4_8": rng.sample(sorted(longer), 8),
         "long_phrases": rng.sample(sorted(phrases), 6),
         "no_hit": ["京都大学", "量子纠缠", "xyzzy", "火星基地落成", "冥王星"],
+        "bylines_leads_captions": rng.sample(sorted({a.strip() for a in around if len(a.strip()) >= 3}), 8),
+        "traditional": [traditional(t) for t in rng.sample(sorted(longer), 6)] + ["經濟", "發展", "會議"],
         "filtered": ["株洲 year:2010", "发展 page:A1", "会议 kind:photo", "工作 year:2001"],
     }
+
+
+# The printed columns themselves, not the stored search text: recall is checked against every
+# field a reader sees (bylines, lead, captions included), independently of columns.py.
+LIKE_PRINTED = (
+    "SELECT count(*) FROM articles_article WHERE lower(normalize(concat_ws(E'\\n', kicker, headline, subheadline, array_to_string(bylines, E'\\n'), lead || body,"
+    " array_to_string(section_headings, E'\\n'), array_to_string(tables, E'\\n'), array_to_string(captions, E'\\n'), jump), NFKC))"
+    " LIKE ANY(%s)"
+)
 
 
 def split_filters(text: str) -> tuple[str, dict]:
@@ -181,6 +197,8 @@ def main() -> None:
         first_page, counts, facet_times = [], [], []
         for text in queries:
             q_text, filters = split_filters(text)
+            if any(c in q_text for c in " \u3000") and not filters and '"' not in q_text:
+                q_text = f'"{q_text}"'  # a string with spaces, cut from the text: searched as a phrase
             query = parse_query(q_text)
             base = ArticleFilter(filters, queryset=Article.objects.all()).qs
             t_count, (total, capped) = timed(lambda q=query, b=base: capped_count(matching(q, b)))
@@ -195,7 +213,8 @@ def main() -> None:
             if not filters:
                 with connection.cursor() as cur:
                     t0 = time.perf_counter()
-                    cur.execute("SELECT count(*) FROM articles_article WHERE search_text LIKE %s", ["%" + q_text.lower() + "%"])
+                    like = [f"%{v}%" for v in query.clauses[0][0].variants()]  # as typed, simplified, traditional
+                    cur.execute(LIKE_PRINTED, [like])
                     truth = cur.fetchone()[0]
                     t_like = (time.perf_counter() - t0) * 1000
                     ours = matching(query).count()

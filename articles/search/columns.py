@@ -15,10 +15,29 @@ def title_text(kicker: str, headline: str, subheadline: str) -> str:
     return "\n".join(x for x in (kicker, headline, subheadline) if x)
 
 
+def printed_fields(article) -> list[str]:
+    """Every piece of text printed for the article, in print order: kicker, headline,
+    subheadline, bylines and credit lines, the lead run into the body (株洲日报讯 3月26日，…),
+    section headings, tables, captions and the jump line."""
+    return [
+        article.kicker, article.headline, article.subheadline, *article.bylines,
+        (article.lead or "") + article.body, *article.section_headings, *article.tables,
+        *article.captions, article.jump,
+    ]
+
+
 def full_text(article) -> str:
-    """Everything a reader may search for: titles, body, captions (one field per line)."""
-    parts = [article.kicker, article.headline, article.subheadline, article.body, *article.captions]
-    return "\n".join(p for p in parts if p)
+    """Everything a reader may search for: every printed field, one per line."""
+    return "\n".join(p for p in printed_fields(article) if p)
+
+
+def word_parts(article) -> list[tuple[str, str]]:
+    """The jieba vector's parts and weights: headline A, kicker/subheadline/bylines B, the rest D."""
+    return [
+        (article.headline, "A"), (article.kicker, "B"), (article.subheadline, "B"),
+        ("\n".join(article.bylines), "B"), ((article.lead or "") + article.body, "D"),
+        ("\n".join([*article.section_headings, *article.tables, *article.captions, article.jump or ""]), "D"),
+    ]
 
 
 def _vector(values: list[str]) -> Func:
@@ -47,8 +66,5 @@ def apply_search_columns(article) -> None:
     article.search_text = fold(full_text(article))
     article.bigrams = _vector(lexemes(article.search_text))
     article.title_bigrams = _vector(lexemes(article.search_title))
-    literal = segment.weighted_vector([
-        (article.headline, "A"), (article.kicker, "B"), (article.subheadline, "B"),
-        (article.body, "D"), ("\n".join(article.captions), "D"),
-    ])
+    literal = segment.weighted_vector(word_parts(article))
     article.words = Cast(Value(literal), SearchVectorField())

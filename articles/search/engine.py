@@ -23,23 +23,35 @@ COLUMNS = {"text": ("bigrams", "search_text"), "title": ("title_bigrams", "searc
 
 def text_condition(text: str, field: str = "text") -> Q:
     """Articles whose text (or titles) contain `text` (already folded)."""
+    return variants_condition((text,), field)
+
+
+def variants_condition(variants: tuple[str, ...], field: str = "text") -> Q:
+    """Articles whose text (or titles) contain any of the variants (folded): one tsquery of
+    their ORed bigrams reads the index once, strpos confirms where the bigrams cannot."""
     vector, stored = COLUMNS[field]
-    tsq = tsquery_for(text)
-    contains = Q(**{f"{stored}__strpos": text})
-    if tsq is None:
+    tsqs = [tsquery_for(v) for v in variants]
+    contains = Q()
+    for v in variants:
+        contains |= Q(**{f"{stored}__strpos": v})
+    if any(t is None for t in tsqs):
         return contains  # punctuation only: no index can help, the recheck alone decides
-    indexed = Q(**{f"{vector}__tsmatch": tsq})
-    return indexed if exact_by_index(text) else indexed & contains
+    indexed = Q(**{f"{vector}__tsmatch": " | ".join(f"({t})" for t in tsqs)}) if len(tsqs) > 1 else Q(**{f"{vector}__tsmatch": tsqs[0]})
+    return indexed if all(exact_by_index(v) for v in variants) else indexed & contains
+
+
+def person_condition(text: str) -> Q:
+    credits = Credit.objects.filter(article=OuterRef("pk")).filter(
+        Q(person__name__contains=text) | Q(person__aliases__contains=[text])
+    )
+    return Q(Exists(credits))
 
 
 def term_condition(term: Term) -> Q:
     if term.field in COLUMNS:
-        return text_condition(term.text, term.field)
+        return variants_condition(term.variants(), term.field)
     if term.field == "person":
-        credits = Credit.objects.filter(article=OuterRef("pk")).filter(
-            Q(person__name__contains=term.text) | Q(person__aliases__contains=[term.text])
-        )
-        return Q(Exists(credits))
+        return person_condition(term.text)
     return Q(page_label=term.text.upper())
 
 
@@ -65,7 +77,8 @@ def word_tsquery(query: Query) -> str | None:
     words: list[str] = []
     for term in query.positive_terms():
         if term.field in COLUMNS:
-            words += segment.words(term.text)
+            for v in term.variants():
+                words += segment.words(v)
     quoted = ["'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in dict.fromkeys(words)]
     return " | ".join(quoted) or None
 
@@ -83,8 +96,18 @@ def title_hit(query: Query) -> Q:
     condition = Q()
     for t in query.clauses[i]:
         if t.field in COLUMNS:
-            condition |= text_condition(t.text, "title")
+            condition |= variants_condition(t.variants(), "title")
     return condition
+
+
+def person_hit(query: Query) -> Q:
+    """Articles crediting a person whose name (or alias) is a text term typed plainly (周春林):
+    used for ranking only, on at most COUNT_CAP hits, never for recall."""
+    names = [t.text for t in query.positive_terms() if t.field == "text" and 2 <= len(t.text) <= 8]
+    if not names:
+        return Q(pk__in=[])
+    credits = Credit.objects.filter(article=OuterRef("pk")).filter(Q(person__name__in=names) | Q(person__aliases__overlap=names))
+    return Q(Exists(credits))
 
 
 def title_hits(query: Query, base: QuerySet | None = None) -> QuerySet:

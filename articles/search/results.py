@@ -21,9 +21,10 @@ from django.db.models import BooleanField, Case, QuerySet, Value, When
 
 from articles import freshness
 from articles.models import Article, ArticleKind, Person
-from articles.search.engine import matching, rank_expression, title_hit, title_hits
+from articles.search.engine import matching, person_hit, rank_expression, title_hit, title_hits
 from articles.search.query import Query
 from articles.search.snippets import mark, snippet
+from articles.search.why import matched_fields, snippet_source
 
 COUNT_CAP = 1_000  # the page counts hits exactly up to here, then shows "1000+"
 FACET_EXACT_LIMIT = 10_000  # facets are exact up to here, then sampled estimates
@@ -37,6 +38,7 @@ class Hit:
     snippet_html: str
     snippet_text: str
     title_html: str
+    matched_fields: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -109,7 +111,10 @@ def capped_count(qs: QuerySet, cap: int | None = None, trust_estimate: bool = Fa
 
 
 def _with_title_hit(qs: QuerySet, query: Query) -> QuerySet:
-    return qs.annotate(th=Case(When(title_hit(query), then=Value(True)), default=Value(False), output_field=BooleanField()))
+    """th: the first text clause in the titles, or a person credited by a name typed plainly
+    (either ranks a hit first)."""
+    first = title_hit(query) | person_hit(query)
+    return qs.annotate(th=Case(When(first, then=Value(True)), default=Value(False), output_field=BooleanField()))
 
 
 def _rare_order(qs: QuerySet, query: Query, sort: str) -> list[int]:
@@ -181,10 +186,14 @@ def _page_of_ids(qs: QuerySet, query: Query, base: QuerySet, sort: str, page: in
     return total, capped, ids
 
 
-def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int = 1) -> SearchResult:
+def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int = 1, listing: bool = False) -> SearchResult:
+    """One page of hits; with `listing` (filters chosen), an empty query lists the filtered
+    articles by date."""
     page = max(1, min(page, MAX_PAGE))
-    if query.empty:
+    if query.empty and not listing:
         return SearchResult(query, sort, page, 0, False)
+    if query.empty and sort == "relevance":
+        sort = "date"
     qs = matching(query, base)
     with unprepared():
         total, capped, ids = freshness.cached("search", f"{_sql(qs)}|{sort}|{page}", lambda: _page_of_ids(qs, query, base, sort, page))
@@ -195,8 +204,8 @@ def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int 
         art = articles.get(pk)
         if art is None:  # deleted on a replica that lags behind the version it answered with
             continue
-        html, text = snippet("\n".join([art.body, *art.captions]) or art.headline, terms)
-        hits.append(Hit(art, html, text, mark(art.headline or "（无标题）", terms)))
+        html, text = snippet(snippet_source(art), terms)
+        hits.append(Hit(art, html, text, mark(art.headline or "（无标题）", terms), matched_fields(art, terms)))
     return SearchResult(query, sort, page, total, capped, hits)
 
 
