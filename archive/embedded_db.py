@@ -78,7 +78,11 @@ def _tune(server, psycopg) -> None:
     with psycopg.connect(host=str(DATA_DIR), user=DB_USER, dbname="postgres", autocommit=True) as conn:
         for name, value in TUNING.items():
             conn.execute(f"ALTER SYSTEM SET {name} = '{value}'")  # constants above, not user input
-    pgexec("pg_ctl", ("-w", "-D", str(DATA_DIR), "-m", "fast", "restart"), bin_path=server.bin_path,
-           user=server.system_user, timeout=60)
+    pgexec(
+        "pg_ctl",
+        ("-w", "-D", str(DATA_DIR), "-m", "fast", "restart"),
+        bin_path=server.bin_path,
+        user=server.system_user,
+        timeout=60,
+    )
     (DATA_DIR / TUNED_MARKER).write_text("\n".join(f"{k}={v}" for k, v in TUNING.items()))
-

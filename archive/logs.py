@@ -9,8 +9,12 @@ import time
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"), "level": record.levelname,
-                 "logger": record.name, "message": record.getMessage()}
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
         entry.update(getattr(record, "fields", {}))
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info).splitlines()[-1]
@@ -28,6 +32,10 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         ms = round((time.perf_counter() - started) * 1000, 1)
-        request_log.info("request", extra={"fields": {
-            "method": request.method, "path": request.path, "status": response.status_code, "ms": ms}})
+        request_log.info(
+            "request",
+            extra={
+                "fields": {"method": request.method, "path": request.path, "status": response.status_code, "ms": ms}
+            },
+        )
         return response

@@ -57,6 +57,12 @@ class PublicReadsOnReplicaMiddleware:
         finally:
             _use_replica.reset(token)
         if request.method not in ("GET", "HEAD", "OPTIONS") and replica_aliases():
-            response.set_cookie(PIN_COOKIE, "1", max_age=PIN_SECONDS, httponly=True, samesite="Lax",
-                                secure=settings.SESSION_COOKIE_SECURE)
+            response.set_cookie(
+                PIN_COOKIE,
+                "1",
+                max_age=PIN_SECONDS,
+                httponly=True,
+                samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+            )
         return response

@@ -46,9 +46,7 @@ def _local_secret_key() -> str:
     return path.read_text().strip()
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY") or (
-    _local_secret_key() if (DEBUG or EMBEDDED_DB) else env("SECRET_KEY")
-)
+SECRET_KEY = os.environ.get("SECRET_KEY") or (_local_secret_key() if (DEBUG or EMBEDDED_DB) else env("SECRET_KEY"))
 ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()]
 
 INSTALLED_APPS = [
@@ -120,8 +118,12 @@ else:
 # connection whose server stops answering mid-query is dropped after the same time.
 DB_CONNECT_TIMEOUT = int(env("DB_CONNECT_TIMEOUT", "5"))
 DATABASES["default"].setdefault("OPTIONS", {}).update(
-    connect_timeout=DB_CONNECT_TIMEOUT, keepalives=1, keepalives_idle=DB_CONNECT_TIMEOUT,
-    keepalives_interval=1, keepalives_count=3, tcp_user_timeout=DB_CONNECT_TIMEOUT * 1000,
+    connect_timeout=DB_CONNECT_TIMEOUT,
+    keepalives=1,
+    keepalives_idle=DB_CONNECT_TIMEOUT,
+    keepalives_interval=1,
+    keepalives_count=3,
+    tcp_user_timeout=DB_CONNECT_TIMEOUT * 1000,
 )
 
 # The longest a request's view may wait (articles.health.RequestDeadlineMiddleware, sync
@@ -145,8 +147,11 @@ if env_bool("DB_PREPARED_STATEMENTS", True):
 
 # Read replicas (archive/replicas.py): public reads there, everything else on the primary.
 for _n, _url in enumerate(u.strip() for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",") if u.strip()):
-    DATABASES[f"replica_{_n}"] = {**dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),
-                                  "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})), "TEST": {"MIRROR": "default"}}
+    DATABASES[f"replica_{_n}"] = {
+        **dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),
+        "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})),
+        "TEST": {"MIRROR": "default"},
+    }
 DATABASE_ROUTERS = ["archive.replicas.PrimaryReplicaRouter"]
 
 # Search answers, facets and trends, keyed by the data version (articles/freshness.py), so

@@ -19,7 +19,11 @@ def _require_collected_static() -> None:
     from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
     from django.core.exceptions import ImproperlyConfigured
 
-    if not settings.DEBUG and isinstance(staticfiles_storage, ManifestFilesMixin) and staticfiles_storage.read_manifest() is None:
+    if (
+        not settings.DEBUG
+        and isinstance(staticfiles_storage, ManifestFilesMixin)
+        and staticfiles_storage.read_manifest() is None
+    ):
         raise ImproperlyConfigured(
             f"static files are not collected: run `python manage.py collectstatic --noinput` "
             f"(into STATIC_ROOT={settings.STATIC_ROOT}) before starting gunicorn"

@@ -101,14 +101,46 @@ class IssueAdmin(CheckedDateHierarchyMixin, StorageDeleteMixin, HistoryMixin, ad
 
 @admin.register(Page)
 class PageAdmin(StorageDeleteMixin, HistoryMixin, admin.ModelAdmin):
-    list_display = ("issue", "label", "section", "source_format", "parser_version", "file_name", "editor_link", "public_link")
+    list_display = (
+        "issue",
+        "label",
+        "section",
+        "source_format",
+        "parser_version",
+        "file_name",
+        "editor_link",
+        "public_link",
+    )
     list_filter = ("source_format", "parser_version")
     search_fields = ("file_name", "label")
     list_select_related = ("issue__newspaper",)
-    fields = ("editor_link", "issue", "label", "sequence", "section", "file_name", "source_format", "encoding", "sha256",
-              "parser_version", "date_info", "unassigned", "raw_text_view")
-    readonly_fields = ("editor_link", "issue", "file_name", "source_format", "encoding", "sha256", "parser_version", "date_info",
-                       "unassigned", "raw_text_view")
+    fields = (
+        "editor_link",
+        "issue",
+        "label",
+        "sequence",
+        "section",
+        "file_name",
+        "source_format",
+        "encoding",
+        "sha256",
+        "parser_version",
+        "date_info",
+        "unassigned",
+        "raw_text_view",
+    )
+    readonly_fields = (
+        "editor_link",
+        "issue",
+        "file_name",
+        "source_format",
+        "encoding",
+        "sha256",
+        "parser_version",
+        "date_info",
+        "unassigned",
+        "raw_text_view",
+    )
     actions = ["reparse"]
 
     def has_add_permission(self, request) -> bool:
@@ -120,9 +152,11 @@ class PageAdmin(StorageDeleteMixin, HistoryMixin, admin.ModelAdmin):
         from articles.editor_views import page_editor
         from articles.review_views import review_queue
 
-        return [path("review/", self.admin_site.admin_view(review_queue), name="articles_page_review"),
-                path("<path:page_id>/editor/", self.admin_site.admin_view(page_editor), name="articles_page_editor"),
-                *super().get_urls()]
+        return [
+            path("review/", self.admin_site.admin_view(review_queue), name="articles_page_review"),
+            path("<path:page_id>/editor/", self.admin_site.admin_view(page_editor), name="articles_page_editor"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description="校对")
     def editor_link(self, obj: Page) -> str:
@@ -211,15 +245,20 @@ class TextareaField(forms.CharField):
 
 
 class ArticleForm(forms.ModelForm):
-    captions_text = TextareaField(label="图片说明", required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                                  help_text="一行一条")
+    captions_text = TextareaField(
+        label="图片说明", required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="一行一条"
+    )
 
     class Meta:
         model = Article
         fields = ("page", "order", "kind", "kicker", "headline", "subheadline", "source", "dateline", "body")
         field_classes = {"body": TextareaField}
-        widgets = {"body": forms.Textarea(attrs={"rows": 18, "cols": 90}), "kicker": forms.TextInput(attrs={"size": 60}),
-                   "headline": forms.TextInput(attrs={"size": 60}), "subheadline": forms.TextInput(attrs={"size": 80})}
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 18, "cols": 90}),
+            "kicker": forms.TextInput(attrs={"size": 60}),
+            "headline": forms.TextInput(attrs={"size": 60}),
+            "subheadline": forms.TextInput(attrs={"size": 80}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,7 +273,14 @@ class ArticleForm(forms.ModelForm):
 class ArticleAdmin(HistoryMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = (
-        "headline_or_opening", "issue_date", "page_label", "order", "kind", "reporters", "parse_confidence", "edited",
+        "headline_or_opening",
+        "issue_date",
+        "page_label",
+        "order",
+        "kind",
+        "reporters",
+        "parse_confidence",
+        "edited",
     )
     list_filter = (YearFilter, "page_label", "kind", "source", EditedFilter, NoHeadlineFilter)
     search_fields = ("headline",)
@@ -280,12 +326,22 @@ class ArticleAdmin(HistoryMixin, admin.ModelAdmin):
 
     @admin.display(description="前台页面")
     def public_link(self, obj: Article) -> str:
-        return format_html('<a href="{}" target="_blank">{}</a>', obj.get_absolute_url(), obj.get_absolute_url()) if obj.pk else "-"
+        return (
+            format_html('<a href="{}" target="_blank">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
+            if obj.pk
+            else "-"
+        )
 
     @admin.display(description="原始文本（只读，供对照）")
     def raw_text_view(self, obj: Article) -> str:
-        return format_html('<pre class="raw-text" style="white-space:pre-wrap;max-height:40em;overflow:auto">{}</pre>',
-                           obj.page.raw_text) if obj.pk else "-"
+        return (
+            format_html(
+                '<pre class="raw-text" style="white-space:pre-wrap;max-height:40em;overflow:auto">{}</pre>',
+                obj.page.raw_text,
+            )
+            if obj.pk
+            else "-"
+        )
 
     def has_add_permission(self, request) -> bool:
         return False  # articles come from ingest, or from the page editor (新建文章)
@@ -331,16 +387,20 @@ class PersonAdmin(HistoryMixin, admin.ModelAdmin):
         return "、".join(obj.aliases)
 
     @admin.display(description="记者", ordering="n_reporter")
-    def as_reporter(self, obj): return obj.n_reporter  # noqa: E704
+    def as_reporter(self, obj):
+        return obj.n_reporter  # noqa: E704
 
     @admin.display(description="通讯员", ordering="n_correspondent")
-    def as_correspondent(self, obj): return obj.n_correspondent  # noqa: E704
+    def as_correspondent(self, obj):
+        return obj.n_correspondent  # noqa: E704
 
     @admin.display(description="摄影", ordering="n_photographer")
-    def as_photographer(self, obj): return obj.n_photographer  # noqa: E704
+    def as_photographer(self, obj):
+        return obj.n_photographer  # noqa: E704
 
     @admin.display(description="作者", ordering="n_author")
-    def as_author(self, obj): return obj.n_author  # noqa: E704
+    def as_author(self, obj):
+        return obj.n_author  # noqa: E704
 
     @admin.action(description="合并所选人物到其中一位…")
     def merge_into(self, request, queryset):
@@ -354,12 +414,20 @@ class PersonAdmin(HistoryMixin, admin.ModelAdmin):
             others = [p for p in people if p.pk != survivor.pk]
             names = "、".join(p.name for p in others)
             moved = merge_people(survivor, others)
-            history.log(request.user, survivor, f"合并：{names} → {survivor.name}，移交署名 {moved} 条；旧网址 301 跳转到此")
+            history.log(
+                request.user, survivor, f"合并：{names} → {survivor.name}，移交署名 {moved} 条；旧网址 301 跳转到此"
+            )
             self.message_user(request, f"已把 {names} 合并到 {survivor.name}（{moved} 条署名），旧名保留为别名。")
             return None
-        context = {**self.admin_site.each_context(request), "title": "合并人物", "people": people, "form": form,
-                   "opts": self.model._meta, "action": "merge_into",
-                   "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "合并人物",
+            "people": people,
+            "form": form,
+            "opts": self.model._meta,
+            "action": "merge_into",
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
         return TemplateResponse(request, "admin/articles/person/merge.html", context)
 
 
@@ -412,13 +480,25 @@ class IngestRunAdmin(admin.ModelAdmin):
 
         from articles.upload_views import upload_pages
 
-        return [path("upload/", self.admin_site.admin_view(upload_pages), name="articles_ingestrun_upload"),
-                *super().get_urls()]
+        return [
+            path("upload/", self.admin_site.admin_view(upload_pages), name="articles_ingestrun_upload"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description="逐个文件的结果")
     def file_report(self, obj: IngestRun) -> str:
-        rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                                ((m.get("file", ""), OUTCOMES.get(m.get("outcome", ""), m.get("outcome", "")),
-                                  m.get("message") or _made(m)) for m in obj.messages))
-        return format_html("<table><thead><tr><th>文件</th><th>结果</th><th>说明</th></tr></thead><tbody>{}</tbody></table>", rows)
-
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    m.get("file", ""),
+                    OUTCOMES.get(m.get("outcome", ""), m.get("outcome", "")),
+                    m.get("message") or _made(m),
+                )
+                for m in obj.messages
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>文件</th><th>结果</th><th>说明</th></tr></thead><tbody>{}</tbody></table>", rows
+        )

@@ -28,8 +28,17 @@ def home(request: HttpRequest) -> JsonResponse:
     years = [{**y, "months": browse.year_months(y["year"])} for y in browse.calendar_years(open_year=-1)]
     years = [{"year": y["year"], "count": y["count"], "months": y["months"]} for y in years]
     earlier = [
-        {**issue_ref(request, i), "pages": i.page_count or 0,
-         "lead": {"id": i.lead_id, "headline": i.lead_headline, "url": absolute(request, links.article_url(i.lead_id))} if i.lead_id else None}
+        {
+            **issue_ref(request, i),
+            "pages": i.page_count or 0,
+            "lead": {
+                "id": i.lead_id,
+                "headline": i.lead_headline,
+                "url": absolute(request, links.article_url(i.lead_id)),
+            }
+            if i.lead_id
+            else None,
+        }
         for i in about.on_this_day(about.today())
     ]
     return _json({"latest": issue_ref(request, latest), "years": years, "on_this_day": earlier})
@@ -39,14 +48,25 @@ def issue(request: HttpRequest, day: date) -> JsonResponse:
     obj = browse.issue_for(day)
     previous, following = reading.issue_neighbours(obj)
     pages = [
-        {**page_ref(request, p), "section": p.section or None, "articles": [article_ref(request, a) for a in p.articles.all()]}
+        {
+            **page_ref(request, p),
+            "section": p.section or None,
+            "articles": [article_ref(request, a) for a in p.articles.all()],
+        }
         for p in browse.pages_with_headlines(obj)
     ]
-    return _json({
-        "date": obj.date.isoformat(), "newspaper": obj.newspaper.name, "number": obj.number,
-        "date_inferred": obj.date_inferred, "date_evidence": obj.date_evidence, "pages": pages,
-        "previous": issue_ref(request, previous), "next": issue_ref(request, following),
-    })
+    return _json(
+        {
+            "date": obj.date.isoformat(),
+            "newspaper": obj.newspaper.name,
+            "number": obj.number,
+            "date_inferred": obj.date_inferred,
+            "date_evidence": obj.date_evidence,
+            "pages": pages,
+            "previous": issue_ref(request, previous),
+            "next": issue_ref(request, following),
+        }
+    )
 
 
 def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
@@ -55,13 +75,23 @@ def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
     previous_issue = Issue.objects.before(obj.issue) if previous is None else None
     next_issue = Issue.objects.after(obj.issue) if following is None else None
     articles = obj.articles.for_cards().order_by("order")
-    return _json({
-        **page_ref(request, obj), "date": obj.issue.date.isoformat(), "section": obj.section or None,
-        "file_name": obj.file_name, "format": obj.source_format, "sha256": obj.sha256, "parser_version": obj.parser_version,
-        "articles": [article_full(request, a) for a in articles], "unassigned": obj.unassigned,
-        "previous": page_ref(request, previous), "next": page_ref(request, following),
-        "previous_issue": issue_ref(request, previous_issue), "next_issue": issue_ref(request, next_issue),
-    })
+    return _json(
+        {
+            **page_ref(request, obj),
+            "date": obj.issue.date.isoformat(),
+            "section": obj.section or None,
+            "file_name": obj.file_name,
+            "format": obj.source_format,
+            "sha256": obj.sha256,
+            "parser_version": obj.parser_version,
+            "articles": [article_full(request, a) for a in articles],
+            "unassigned": obj.unassigned,
+            "previous": page_ref(request, previous),
+            "next": page_ref(request, following),
+            "previous_issue": issue_ref(request, previous_issue),
+            "next_issue": issue_ref(request, next_issue),
+        }
+    )
 
 
 def article(request: HttpRequest, pk: int) -> JsonResponse:
@@ -73,12 +103,27 @@ def article(request: HttpRequest, pk: int) -> JsonResponse:
     previous_page, next_page = reading.page_neighbours(obj.page, pages)
     ref = citing.reference(obj, request.build_absolute_uri, timezone.localdate())
     issue_url = request.build_absolute_uri(obj.page.issue.get_absolute_url())
-    cite = {fmt: request.build_absolute_uri(reverse(f"articles:cite_{fmt}", kwargs={"pk": obj.pk})) for fmt in ("ris", "bib", "json")}
-    return _json({**article_full(request, obj), "previous": article_ref(request, previous), "next": article_ref(request, following),
-                  "previous_page": page_ref(request, previous_page), "next_page": page_ref(request, next_page),
-                  "citation": {"gb7714": citing.gb7714(ref), "gb7714_online": citing.gb7714(ref, online=True),
-                               "ris": cite["ris"], "bibtex": cite["bib"], "csl_json": cite["json"]},
-                  "jsonld": citing.json_ld(ref, issue_url, body=obj.body)})
+    cite = {
+        fmt: request.build_absolute_uri(reverse(f"articles:cite_{fmt}", kwargs={"pk": obj.pk}))
+        for fmt in ("ris", "bib", "json")
+    }
+    return _json(
+        {
+            **article_full(request, obj),
+            "previous": article_ref(request, previous),
+            "next": article_ref(request, following),
+            "previous_page": page_ref(request, previous_page),
+            "next_page": page_ref(request, next_page),
+            "citation": {
+                "gb7714": citing.gb7714(ref),
+                "gb7714_online": citing.gb7714(ref, online=True),
+                "ris": cite["ris"],
+                "bibtex": cite["bib"],
+                "csl_json": cite["json"],
+            },
+            "jsonld": citing.json_ld(ref, issue_url, body=obj.body),
+        }
+    )
 
 
 def person(request: HttpRequest, slug: str) -> JsonResponse:
@@ -89,13 +134,24 @@ def person(request: HttpRequest, slug: str) -> JsonResponse:
     paginator = Paginator(browse.person_articles(obj), 50)
     listing = paginator.get_page(parse_int(request.GET.get("p")) or 1)
     base = request.build_absolute_uri(request.path)
-    return _json({
-        **person_ref(request, obj), "aliases": obj.aliases,
-        "first": summary["first"].isoformat() if summary["first"] else None,
-        "last": summary["last"].isoformat() if summary["last"] else None,
-        "articles_count": summary["articles"], "by_role": summary["by_role"],
-        "coauthors": [{**person_ref(request, p), "articles": p.n} for p in summary["coauthors"]],
-        "articles": [{**article_ref(request, a), "date": a.issue_date.isoformat() if a.issue_date else None, "page": a.page_label} for a in listing],
-        "next": f"{base}?p={listing.next_page_number()}" if listing.has_next() else None,
-        "previous": f"{base}?p={listing.previous_page_number()}" if listing.has_previous() else None,
-    })
+    return _json(
+        {
+            **person_ref(request, obj),
+            "aliases": obj.aliases,
+            "first": summary["first"].isoformat() if summary["first"] else None,
+            "last": summary["last"].isoformat() if summary["last"] else None,
+            "articles_count": summary["articles"],
+            "by_role": summary["by_role"],
+            "coauthors": [{**person_ref(request, p), "articles": p.n} for p in summary["coauthors"]],
+            "articles": [
+                {
+                    **article_ref(request, a),
+                    "date": a.issue_date.isoformat() if a.issue_date else None,
+                    "page": a.page_label,
+                }
+                for a in listing
+            ],
+            "next": f"{base}?p={listing.next_page_number()}" if listing.has_next() else None,
+            "previous": f"{base}?p={listing.previous_page_number()}" if listing.has_previous() else None,
+        }
+    )

@@ -76,15 +76,23 @@ def _calendar_years(open_year: int | None) -> list[dict]:
             present = {d for d in days if d.month == month}
             if not present:
                 continue
-            weeks = [[_day_cell(d, d in present) if d.month == month else None for d in week]
-                     for week in cal.monthdatescalendar(chosen, month)]
+            weeks = [
+                [_day_cell(d, d in present) if d.month == month else None for d in week]
+                for week in cal.monthdatescalendar(chosen, month)
+            ]
             entry["months"].append({"month": month, "ym": (chosen, month), "count": len(present), "weeks": weeks})
     return years
 
 
 def year_months(year: int) -> list[dict]:
     """Issue counts per month of one year (for the JSON calendar)."""
-    rows = Issue.objects.filter(date__year=year).annotate(m=ExtractMonth("date")).values("m").annotate(n=Count("id")).order_by("m")
+    rows = (
+        Issue.objects.filter(date__year=year)
+        .annotate(m=ExtractMonth("date"))
+        .values("m")
+        .annotate(n=Count("id"))
+        .order_by("m")
+    )
     return [{"month": r["m"], "count": r["n"]} for r in rows]
 
 
@@ -95,7 +103,9 @@ def pages_with_headlines(issue: Issue, first_only: bool = False) -> list[Page]:
     credits = Credit.objects.select_related("person").order_by("order", "id")
     articles = (
         Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind")
-        .annotate(opening=Left("body", 80)).prefetch_related(Prefetch("credits", queryset=credits)).order_by("order")
+        .annotate(opening=Left("body", 80))
+        .prefetch_related(Prefetch("credits", queryset=credits))
+        .order_by("order")
     )
     pages = issue.pages.order_by("sequence", "label").defer("raw_text", "unassigned")
     pages = pages[:1] if first_only else pages
@@ -106,7 +116,11 @@ def continuation(article: Article) -> Page | None:
     """The page a jump line (下转A2版) points to, when it exists in the same issue."""
     if not article.continued_to:
         return None
-    return Page.objects.filter(issue_id=article.page.issue_id, label=article.continued_to).only("id", "label", "issue_id").first()
+    return (
+        Page.objects.filter(issue_id=article.page.issue_id, label=article.continued_to)
+        .only("id", "label", "issue_id")
+        .first()
+    )
 
 
 def person_summary(person: Person) -> dict:
@@ -118,26 +132,39 @@ def person_summary(person: Person) -> dict:
 
 def _person_summary(person: Person) -> dict:
     credits = Credit.objects.filter(person=person).order_by()
-    span = credits.aggregate(first=Min("article__issue_date"), last=Max("article__issue_date"), n=Count("article_id", distinct=True))
+    span = credits.aggregate(
+        first=Min("article__issue_date"), last=Max("article__issue_date"), n=Count("article_id", distinct=True)
+    )
     by_role_year = (
         credits.annotate(year=ExtractYear("article__issue_date"))
-        .values("role", "year").annotate(n=Count("id")).order_by("role", "-year")
+        .values("role", "year")
+        .annotate(n=Count("id"))
+        .order_by("role", "-year")
     )
     table: dict[str, list[dict]] = defaultdict(list)
     for row in by_role_year:
         table[Role(row["role"]).label].append({"year": row["year"], "count": row["n"]})
     coauthors = (
-        Person.objects.filter(credits__article__credits__person=person).exclude(pk=person.pk)
-        .annotate(n=Count("credits__article", distinct=True)).order_by("-n", "name")[:10]
+        Person.objects.filter(credits__article__credits__person=person)
+        .exclude(pk=person.pk)
+        .annotate(n=Count("credits__article", distinct=True))
+        .order_by("-n", "name")[:10]
     )
-    return {"first": span["first"], "last": span["last"], "articles": span["n"], "by_role": dict(table), "coauthors": list(coauthors)}
+    return {
+        "first": span["first"],
+        "last": span["last"],
+        "articles": span["n"],
+        "by_role": dict(table),
+        "coauthors": list(coauthors),
+    }
 
 
 def person_articles(person: Person):
     """The person's articles, newest first: ids from their credits (no DISTINCT over whole rows)."""
     ids = Credit.objects.filter(person=person).values("article_id")
     return (
-        Article.objects.filter(pk__in=ids).only("id", "headline", "kicker", "kind", "issue_date", "page_label", "page_id")
+        Article.objects.filter(pk__in=ids)
+        .only("id", "headline", "kicker", "kind", "issue_date", "page_label", "page_id")
         .order_by("-issue_date", "page__sequence", "order", "id")
     )
 

@@ -90,7 +90,19 @@ def _extras(ids: list[int], with_text: bool) -> tuple[dict[int, str], dict[int, 
         people.setdefault(article_id, []).append(f"{name}（{roles.get(role, role)}）")
     texts = {}
     if with_text:
-        fields = ("id", "kicker", "headline", "subheadline", "bylines", "lead", "body", "section_headings", "tables", "captions", "jump")
+        fields = (
+            "id",
+            "kicker",
+            "headline",
+            "subheadline",
+            "bylines",
+            "lead",
+            "body",
+            "section_headings",
+            "tables",
+            "captions",
+            "jump",
+        )
         for row in Article.objects.filter(pk__in=ids).only(*fields):
             texts[row.pk] = "\n".join(p for p in printed_fields(row) if p)
     return {k: "、".join(v) for k, v in people.items()}, texts

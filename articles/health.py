@@ -49,7 +49,14 @@ def readyz(request: HttpRequest) -> HttpResponse:
 
 def robots(request: HttpRequest) -> HttpResponse:
     sitemap = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /search/", "Disallow: /api/search", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    lines = [
+        "User-agent: *",
+        "Disallow: /search/",
+        "Disallow: /api/search",
+        "Disallow: /admin/",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
@@ -108,7 +115,9 @@ class DatabaseUnavailableMiddleware:
         timeout = "canceling statement due to statement timeout" in str(exception)
         message = "查询超时，请缩小检索范围后重试" if timeout else "数据库暂时不可用，请稍后再试"
         if request.path.startswith("/api/"):
-            response = JsonResponse({"error": message, "status": 503}, status=503, json_dumps_params={"ensure_ascii": False})
+            response = JsonResponse(
+                {"error": message, "status": 503}, status=503, json_dumps_params={"ensure_ascii": False}
+            )
         else:
             response = errors.page(503, message)
         response["Retry-After"] = "5"

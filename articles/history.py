@@ -42,7 +42,9 @@ def formset_lines(formsets) -> list[str]:
         for obj in formset.new_objects:
             lines.append(f"新增{obj._meta.verbose_name}：{obj}")
         for obj, fields in formset.changed_objects:
-            lines.append(f"修改{obj._meta.verbose_name}：{obj}（{'、'.join(field_label(type(obj), f) for f in fields)}）")
+            lines.append(
+                f"修改{obj._meta.verbose_name}：{obj}（{'、'.join(field_label(type(obj), f) for f in fields)}）"
+            )
         for obj in formset.deleted_objects:
             lines.append(f"删除{obj._meta.verbose_name}：{obj}")
     return lines

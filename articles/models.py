@@ -41,8 +41,12 @@ class IssueQuerySet(models.QuerySet):
     def with_lead(self) -> IssueQuerySet:
         """Each issue with its page count and its lead article (the first on its first page), in
         one query: a year's 365 issues cost no more than one."""
-        lead = Article.objects.filter(page__issue=models.OuterRef("pk")).order_by("page__sequence", "page__label", "order", "pk")
-        pages = Page.objects.filter(issue=models.OuterRef("pk")).order_by().values("issue").annotate(n=models.Count("id"))
+        lead = Article.objects.filter(page__issue=models.OuterRef("pk")).order_by(
+            "page__sequence", "page__label", "order", "pk"
+        )
+        pages = (
+            Page.objects.filter(issue=models.OuterRef("pk")).order_by().values("issue").annotate(n=models.Count("id"))
+        )
         return self.annotate(
             page_count=models.Subquery(pages.values("n")[:1]),
             lead_id=models.Subquery(lead.values("pk")[:1]),
@@ -93,7 +97,9 @@ class Page(models.Model):
     sequence = models.PositiveIntegerField("顺序", default=0)
     section = models.CharField("版名", max_length=50, blank=True)
     raw_text = models.TextField("原始文本")
-    sha256 = models.CharField("SHA-256 校验值", max_length=64, db_index=True, help_text="文件内容的指纹：相同内容再导入时跳过")
+    sha256 = models.CharField(
+        "SHA-256 校验值", max_length=64, db_index=True, help_text="文件内容的指纹：相同内容再导入时跳过"
+    )
     file_name = models.CharField("文件名", max_length=255, blank=True)
     source_format = models.CharField("格式", max_length=20, choices=SourceFormat.choices)
     encoding = models.CharField("编码", max_length=20, default="utf-8")
@@ -104,11 +110,19 @@ class Page(models.Model):
     # The page's paragraphs as readers get them (parse + staff corrections), in printed order:
     # [{"key", "kind", "role", "text", "article"}], article an Article id or None (unassigned).
     paragraphs = models.JSONField("段落", default=list, blank=True, editable=False)
-    version = models.PositiveIntegerField("版本", default=0, editable=False,
-                                          help_text="每次重建段落加一：两人同时校对同一版面时，后提交者被拒绝")
+    version = models.PositiveIntegerField(
+        "版本", default=0, editable=False, help_text="每次重建段落加一：两人同时校对同一版面时，后提交者被拒绝"
+    )
     reviewed_at = models.DateTimeField("校对完成时间", null=True, blank=True, editable=False)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
-                                    on_delete=models.SET_NULL, related_name="+", verbose_name="校对人")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="校对人",
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -194,7 +208,9 @@ class Article(models.Model):
     edited_fields = ArrayField(models.CharField(max_length=30), default=list, blank=True, verbose_name="人工修改的字段")
     credits_edited = models.BooleanField("署名经人工修改", default=False)
     parse_confidence = models.FloatField(
-        "解析置信度", default=1.0, editable=False,
+        "解析置信度",
+        default=1.0,
+        editable=False,
         help_text="版面证据对标题、署名与正文归属的支持程度（0–1），人工校对从最低者开始",
     )
     # Denormalised from the page so search can filter and sort without joins.
@@ -242,7 +258,7 @@ class Article(models.Model):
         return line if len(line) < 60 else line[:59] + "…"
 
     def byline_text(self) -> str:
-        """"记者 罗欣、王五　通讯员 李四": the credits as one plain line (uses prefetched credits)."""
+        """ "记者 罗欣、王五　通讯员 李四": the credits as one plain line (uses prefetched credits)."""
         return "　".join(f"{role} {'、'.join(p.name for p in people)}" for role, people in self.credits_by_role())
 
     def credits_by_role(self) -> list[tuple[str, list[Person]]]:
@@ -257,9 +273,13 @@ class PersonQuerySet(models.QuerySet):
     def credited(self) -> PersonQuerySet:
         """Everyone with at least one credit, with their article count and roles (one grouped query)."""
         return (
-            self.annotate(articles=models.Count("credits__article", distinct=True),
-                          roles=ArrayAgg("credits__role", distinct=True, default=[]))
-            .filter(articles__gt=0).only("id", "name", "slug").order_by()
+            self.annotate(
+                articles=models.Count("credits__article", distinct=True),
+                roles=ArrayAgg("credits__role", distinct=True, default=[]),
+            )
+            .filter(articles__gt=0)
+            .only("id", "name", "slug")
+            .order_by()
         )
 
 
@@ -267,8 +287,9 @@ class Person(models.Model):
     name = models.CharField("姓名", max_length=50)
     slug = models.SlugField("网址名", max_length=80, unique=True, allow_unicode=True)
     aliases = ArrayField(models.CharField(max_length=50), default=list, blank=True, verbose_name="别名")
-    is_person = models.BooleanField("是人名", default=True,
-                                    help_text="否：署名里的单位等（如“市一医院供图”），不再记为署名，改记为文章来源")
+    is_person = models.BooleanField(
+        "是人名", default=True, help_text="否：署名里的单位等（如“市一医院供图”），不再记为署名，改记为文章来源"
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -384,8 +405,9 @@ class Correction(models.Model):
     status = models.CharField("状态", max_length=10, choices=CorrectionStatus.choices, default=CorrectionStatus.APPLIED)
     active = models.BooleanField("生效", default=True, help_text="撤销后不再重放，记录保留")
     created_at = models.DateTimeField("时间", auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name="校对人")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="校对人"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "结构校正"

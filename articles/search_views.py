@@ -29,7 +29,11 @@ class BadSearch(Exception):
 
 
 def _errors(form) -> list[str]:
-    return [f"{form.fields[name].label if name in form.fields else name}：{msg}" for name, msgs in form.errors.items() for msg in msgs]
+    return [
+        f"{form.fields[name].label if name in form.fields else name}：{msg}"
+        for name, msgs in form.errors.items()
+        for msg in msgs
+    ]
 
 
 def read_request(request: HttpRequest) -> tuple[Query, object, str, int, SearchForm, ArticleFilter]:
@@ -69,16 +73,27 @@ def search(request: HttpRequest) -> HttpResponse:
     params.pop("p", None)
     known = {r["value"]: r["count"] for r in inline_facets["year"]} if inline_facets else None
     trend = trend_context(request, query, base, known) if (not query.empty and not result.capped) else {}
-    context = {**trend,
-        "form": form, "filters": filters, "result": result, "errors": [], "searched": searched,
-        "facets": facet_links(inline_facets, request.GET) if inline_facets else None, "chips": chips(request.GET),
-        "query_string": params.urlencode(), "hl": query.highlight_terms(), "kinds": ArticleKind.choices,
+    context = {
+        **trend,
+        "form": form,
+        "filters": filters,
+        "result": result,
+        "errors": [],
+        "searched": searched,
+        "facets": facet_links(inline_facets, request.GET) if inline_facets else None,
+        "chips": chips(request.GET),
+        "query_string": params.urlencode(),
+        "hl": query.highlight_terms(),
+        "kinds": ArticleKind.choices,
         "previous_url": _page_url(request, result.page - 1) if result.page > 1 else None,
         "next_url": _page_url(request, result.page + 1) if result.page < result.pages else None,
-        "count_cap": COUNT_CAP, "max_page": MAX_PAGE,
+        "count_cap": COUNT_CAP,
+        "max_page": MAX_PAGE,
     }
     response = render(request, "articles/search.html", context)
-    response["Link"] = f'<{request.build_absolute_uri("/api/search/?" + request.GET.urlencode())}>; rel="alternate"; type="application/json"'
+    response["Link"] = (
+        f'<{request.build_absolute_uri("/api/search/?" + request.GET.urlencode())}>; rel="alternate"; type="application/json"'
+    )
     return response
 
 
@@ -119,7 +134,8 @@ def trend_context(request: HttpRequest, query: Query, base, known: dict | None =
     years = year_range(series, totals)
     return {
         "trend_svg": bar_chart(series, years, totals, unit, _trend_link(request)),
-        "trend_title": title(series), "trend_unit": unit,
+        "trend_title": title(series),
+        "trend_unit": unit,
         "trend_series": [s.query for s in series],
         "trend_rows": [(y, totals.get(y, 0), [r for s in series for r in s.rows([y], totals)]) for y in years],
     }
@@ -130,11 +146,22 @@ def trend(request: HttpRequest) -> HttpResponse:
     try:
         query, base, _, _, form, filters = read_request(request)
     except BadSearch as exc:
-        return render(request, "articles/search.html", {"form": SearchForm(request.GET), "filters": ArticleFilter(request.GET),
-                                                        "errors": exc.messages, "result": None}, status=400)
+        return render(
+            request,
+            "articles/search.html",
+            {
+                "form": SearchForm(request.GET),
+                "filters": ArticleFilter(request.GET),
+                "errors": exc.messages,
+                "result": None,
+            },
+            status=400,
+        )
     context = {"form": form, "query": query, **(trend_context(request, query, base) if not query.empty else {})}
     response = render(request, "articles/trend.html", context)
-    response["Link"] = f'<{request.build_absolute_uri("/api/search/trend/?" + request.GET.urlencode())}>; rel="alternate"; type="application/json"'
+    response["Link"] = (
+        f'<{request.build_absolute_uri("/api/search/trend/?" + request.GET.urlencode())}>; rel="alternate"; type="application/json"'
+    )
     return response
 
 
@@ -158,11 +185,15 @@ def trend_api(request: HttpRequest) -> JsonResponse:
     if isinstance(data, JsonResponse):
         return data
     unit, series, years, totals = data
-    return JsonResponse({
-        "title": title(series), "unit": unit,
-        "series": [{"query": s.query, "years": s.rows(years, totals)} for s in series],
-        "csv": request.build_absolute_uri(reverse("api:search_trend_csv") + "?" + request.GET.urlencode()),
-    }, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {
+            "title": title(series),
+            "unit": unit,
+            "series": [{"query": s.query, "years": s.rows(years, totals)} for s in series],
+            "csv": request.build_absolute_uri(reverse("api:search_trend_csv") + "?" + request.GET.urlencode()),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def trend_csv(request: HttpRequest) -> HttpResponse:
@@ -194,10 +225,18 @@ def _hit_json(request: HttpRequest, hit, terms: list[str]) -> dict:
     art = hit.article
     url = art.get_absolute_url()
     return {
-        "id": art.pk, "headline": art.headline, "kicker": art.kicker or None, "subheadline": art.subheadline or None,
-        "date": art.issue_date.isoformat() if art.issue_date else None, "page": art.page_label, "kind": art.kind,
-        "source": art.source or None, "people": [{"name": c.person.name, "role": c.role} for c in art.credits.all()],
-        "snippet": hit.snippet_text, "snippet_html": str(hit.snippet_html), "matched_fields": hit.matched_fields,
+        "id": art.pk,
+        "headline": art.headline,
+        "kicker": art.kicker or None,
+        "subheadline": art.subheadline or None,
+        "date": art.issue_date.isoformat() if art.issue_date else None,
+        "page": art.page_label,
+        "kind": art.kind,
+        "source": art.source or None,
+        "people": [{"name": c.person.name, "role": c.role} for c in art.credits.all()],
+        "snippet": hit.snippet_text,
+        "snippet_html": str(hit.snippet_html),
+        "matched_fields": hit.matched_fields,
         "url": request.build_absolute_uri(url + ("?" + urlencode([("hl", t) for t in terms]) if terms else "")),
         "api": request.build_absolute_uri("/api" + url),
     }
@@ -210,15 +249,25 @@ def search_api(request: HttpRequest) -> JsonResponse:
         return error("；".join(exc.messages), 400)
     result = run_search(query, base, sort, page, listing=filters.active)
     terms = query.highlight_terms()
-    return JsonResponse({
-        "query": str(query), "notes": query.notes, "sort": sort, "page": result.page, "pages": result.pages,
-        "total": result.total, "total_is_lower_bound": result.capped,
-        "results": [_hit_json(request, h, terms) for h in result.hits],
-        "next": request.build_absolute_uri(_page_url(request, result.page + 1)) if result.page < result.pages else None,
-        "previous": request.build_absolute_uri(_page_url(request, result.page - 1)) if result.page > 1 else None,
-        "facets": request.build_absolute_uri(reverse("api:search_facets") + "?" + request.GET.urlencode()),
-        "csv": request.build_absolute_uri(reverse("api:search_csv") + "?" + request.GET.urlencode()),
-    }, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {
+            "query": str(query),
+            "notes": query.notes,
+            "sort": sort,
+            "page": result.page,
+            "pages": result.pages,
+            "total": result.total,
+            "total_is_lower_bound": result.capped,
+            "results": [_hit_json(request, h, terms) for h in result.hits],
+            "next": request.build_absolute_uri(_page_url(request, result.page + 1))
+            if result.page < result.pages
+            else None,
+            "previous": request.build_absolute_uri(_page_url(request, result.page - 1)) if result.page > 1 else None,
+            "facets": request.build_absolute_uri(reverse("api:search_facets") + "?" + request.GET.urlencode()),
+            "csv": request.build_absolute_uri(reverse("api:search_csv") + "?" + request.GET.urlencode()),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 def facets_api(request: HttpRequest) -> JsonResponse:
@@ -232,7 +281,9 @@ def facets_api(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"query": "", "facets": {}})
     data = facets(query, base)  # cached per data version
     estimated = data.pop("estimated", False) if isinstance(data, dict) else False
-    return JsonResponse({"query": str(query), "estimated": estimated, "facets": data}, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"query": str(query), "estimated": estimated, "facets": data}, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def search_csv(request: HttpRequest) -> HttpResponse:
@@ -243,7 +294,9 @@ def search_csv(request: HttpRequest) -> HttpResponse:
         return error("；".join(exc.messages), 400)
     if query.empty:
         return error("请提供检索词 q", 400)
-    lines = export.csv_lines(query, base, request.build_absolute_uri("/")[:-1], with_text=request.GET.get("text") == "1")
+    lines = export.csv_lines(
+        query, base, request.build_absolute_uri("/")[:-1], with_text=request.GET.get("text") == "1"
+    )
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     name = export.file_name(query, timezone.localdate())
     response["Content-Disposition"] = "attachment; filename=\"search.csv\"; filename*=UTF-8''" + quote(name)
@@ -252,5 +305,9 @@ def search_csv(request: HttpRequest) -> HttpResponse:
 
 
 def opensearch(request: HttpRequest) -> HttpResponse:
-    return render(request, "articles/opensearch.xml", {"origin": request.build_absolute_uri("/")[:-1]},
-                  content_type="application/opensearchdescription+xml")
+    return render(
+        request,
+        "articles/opensearch.xml",
+        {"origin": request.build_absolute_uri("/")[:-1]},
+        content_type="application/opensearchdescription+xml",
+    )

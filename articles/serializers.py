@@ -6,7 +6,12 @@ from django.http import HttpRequest
 
 from articles.models import Article, Issue, Page, Person, Role
 
-ROLE_KEYS = {Role.REPORTER: "reporters", Role.CORRESPONDENT: "correspondents", Role.PHOTOGRAPHER: "photographers", Role.AUTHOR: "authors"}
+ROLE_KEYS = {
+    Role.REPORTER: "reporters",
+    Role.CORRESPONDENT: "correspondents",
+    Role.PHOTOGRAPHER: "photographers",
+    Role.AUTHOR: "authors",
+}
 
 
 def absolute(request: HttpRequest, path: str) -> str:
@@ -16,8 +21,11 @@ def absolute(request: HttpRequest, path: str) -> str:
 def issue_ref(request: HttpRequest, issue: Issue | None) -> dict | None:
     if issue is None:
         return None
-    return {"date": issue.date.isoformat(), "url": absolute(request, issue.get_absolute_url()),
-            "api": absolute(request, "/api" + issue.get_absolute_url())}
+    return {
+        "date": issue.date.isoformat(),
+        "url": absolute(request, issue.get_absolute_url()),
+        "api": absolute(request, "/api" + issue.get_absolute_url()),
+    }
 
 
 def page_ref(request: HttpRequest, page: Page | None) -> dict | None:
@@ -31,13 +39,24 @@ def article_ref(request: HttpRequest, article: Article | None) -> dict | None:
     if article is None:
         return None
     url = article.get_absolute_url()
-    return {"id": article.pk, "headline": article.headline, "kicker": article.kicker or None, "kind": article.kind,
-            "url": absolute(request, url), "api": absolute(request, "/api" + url)}
+    return {
+        "id": article.pk,
+        "headline": article.headline,
+        "kicker": article.kicker or None,
+        "kind": article.kind,
+        "url": absolute(request, url),
+        "api": absolute(request, "/api" + url),
+    }
 
 
 def person_ref(request: HttpRequest, person: Person) -> dict:
     url = person.get_absolute_url()
-    return {"name": person.name, "slug": person.slug, "url": absolute(request, url), "api": absolute(request, "/api" + url)}
+    return {
+        "name": person.name,
+        "slug": person.slug,
+        "url": absolute(request, url),
+        "api": absolute(request, "/api" + url),
+    }
 
 
 def article_full(request: HttpRequest, article: Article) -> dict:

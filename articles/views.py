@@ -18,7 +18,9 @@ from articles.search.text import fold
 
 
 def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    response["Link"] = f'<{request.build_absolute_uri("/api" + request.path)}>; rel="alternate"; type="application/json"'
+    response["Link"] = (
+        f'<{request.build_absolute_uri("/api" + request.path)}>; rel="alternate"; type="application/json"'
+    )
     return response
 
 
@@ -29,17 +31,27 @@ def home(request: HttpRequest) -> HttpResponse:
     # The calendar is rendered once per data version and year (templates/articles/home.html):
     # `years` is only computed when that fragment is not in the cache.
     years = SimpleLazyObject(lambda: browse.calendar_years(open_year))
-    context = {"latest": latest, "front": front[0] if front else None, "years": years,
-               "on_this_day": about.on_this_day(about.today()),
-               "data_version": freshness.data_version(), "open_year": open_year}
+    context = {
+        "latest": latest,
+        "front": front[0] if front else None,
+        "years": years,
+        "on_this_day": about.on_this_day(about.today()),
+        "data_version": freshness.data_version(),
+        "open_year": open_year,
+    }
     return _with_twin(request, render(request, "articles/home.html", context))
 
 
 def issue(request: HttpRequest, day: date) -> HttpResponse:
     obj = browse.issue_for(day)
     previous, following = reading.issue_neighbours(obj)
-    context = {"issue": obj, "title_date": browse.chinese_date(obj.date), "pages": browse.pages_with_headlines(obj),
-               "previous": previous, "following": following}
+    context = {
+        "issue": obj,
+        "title_date": browse.chinese_date(obj.date),
+        "pages": browse.pages_with_headlines(obj),
+        "previous": previous,
+        "following": following,
+    }
     return _with_twin(request, render(request, "articles/issue.html", context))
 
 
@@ -47,12 +59,18 @@ def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
     obj = browse.page_for(day, label)
     all_pages = reading.issue_pages(obj.issue)
     previous, following = reading.page_neighbours(obj, all_pages)
-    context = {"page": obj, "issue": obj.issue, "title_date": browse.chinese_date(obj.issue.date),
-               "articles": obj.articles.for_cards().order_by("order"),
-               "all_pages": all_pages, "previous": previous, "following": following,
-               # at either end of the issue the reader goes on to the issue before or after it
-               "previous_issue": Issue.objects.before(obj.issue) if previous is None else None,
-               "next_issue": Issue.objects.after(obj.issue) if following is None else None}
+    context = {
+        "page": obj,
+        "issue": obj.issue,
+        "title_date": browse.chinese_date(obj.issue.date),
+        "articles": obj.articles.for_cards().order_by("order"),
+        "all_pages": all_pages,
+        "previous": previous,
+        "following": following,
+        # at either end of the issue the reader goes on to the issue before or after it
+        "previous_issue": Issue.objects.before(obj.issue) if previous is None else None,
+        "next_issue": Issue.objects.after(obj.issue) if following is None else None,
+    }
     return _with_twin(request, render(request, "articles/page.html", context))
 
 
@@ -72,11 +90,19 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     headings = set(obj.section_headings)
     paragraphs = [{"text": p, "heading": p in headings} for p in obj.paragraphs]
     context = {
-        "article": obj, "page": obj.page, "issue": obj.page.issue, "title_date": browse.chinese_date(obj.page.issue.date),
-        "paragraphs": paragraphs, "captions": _captions_beside_body(obj),
-        "credits": obj.credits_by_role(), "continuation": browse.continuation(obj),
-        "previous": previous, "following": following, **_citing(request, obj),
-        "previous_page": previous_page, "next_page": next_page,
+        "article": obj,
+        "page": obj.page,
+        "issue": obj.page.issue,
+        "title_date": browse.chinese_date(obj.page.issue.date),
+        "paragraphs": paragraphs,
+        "captions": _captions_beside_body(obj),
+        "credits": obj.credits_by_role(),
+        "continuation": browse.continuation(obj),
+        "previous": previous,
+        "following": following,
+        **_citing(request, obj),
+        "previous_page": previous_page,
+        "next_page": next_page,
         "highlight": MarkBudget([fold(t)[:50] for t in request.GET.getlist("hl")[:12] if t.strip()]),
     }
     return _with_twin(request, render(request, "articles/article.html", context))
@@ -91,8 +117,12 @@ def _captions_beside_body(obj) -> list[str]:
 def _citing(request: HttpRequest, obj) -> dict:
     ref = citing.reference(obj, request.build_absolute_uri, timezone.localdate())
     issue_url = request.build_absolute_uri(obj.page.issue.get_absolute_url())
-    return {"citation": citing.gb7714(ref), "citation_online": citing.gb7714(ref, online=True),
-            "meta_tags": citing.meta_tags(ref), "json_ld": citing.json_ld(ref, issue_url)}
+    return {
+        "citation": citing.gb7714(ref),
+        "citation_online": citing.gb7714(ref, online=True),
+        "meta_tags": citing.meta_tags(ref),
+        "json_ld": citing.json_ld(ref, issue_url),
+    }
 
 
 def person(request: HttpRequest, slug: str) -> HttpResponse:

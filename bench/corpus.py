@@ -31,7 +31,22 @@ os.environ.setdefault("ARCHIVE_DB_NAME", "archive_bench")
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红娥玲芬燕彬鹏辉飞鑫波宇浩凯健俊帆帅旭宁龙林欣雪琳晨阳建文斌博思源"
-PLACES = ["株洲", "醴陵", "渌口", "攸县", "茶陵", "炎陵", "芦淞", "荷塘", "石峰", "天元", "云龙示范区", "湘江风光带", "神农城", "田心"]
+PLACES = [
+    "株洲",
+    "醴陵",
+    "渌口",
+    "攸县",
+    "茶陵",
+    "炎陵",
+    "芦淞",
+    "荷塘",
+    "石峰",
+    "天元",
+    "云龙示范区",
+    "湘江风光带",
+    "神农城",
+    "田心",
+]
 LABELS = [f"{s}{n}" for s in "AB" for n in range(1, 9)]
 START = date(1995, 1, 1)
 DAYS = 30 * 365
@@ -68,7 +83,9 @@ class Generator:
             total += w
             self.cumulative.append(total)
         rng = random.Random(1)
-        self.people = sorted({rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2))) for _ in range(3000)})
+        self.people = sorted(
+            {rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2))) for _ in range(3000)}
+        )
 
     def phrase(self, rng: random.Random) -> str:
         n = rng.randint(6, 18)
@@ -86,7 +103,9 @@ class Generator:
         paragraphs = []
         for _ in range(rng.choice([1, 2, 3, 4, 5, 6, 8, 10])):
             k = rng.randint(2, 5)
-            paragraphs.append("".join(rng.choice(self.sentences) if rng.random() < 0.4 else self.phrase(rng) for _ in range(k)))
+            paragraphs.append(
+                "".join(rng.choice(self.sentences) if rng.random() < 0.4 else self.phrase(rng) for _ in range(k))
+            )
         headline = self.phrase(rng)[: rng.randint(8, 20)].rstrip("，。")
         credits = rng.sample(self.people, rng.choice([0, 1, 1, 2, 2, 3]))
         source = "新华社" if rng.random() < 0.08 else "株洲日报"
@@ -94,7 +113,10 @@ class Generator:
         if captions and credits and rng.random() < 0.5:
             captions[0] += f"（株洲日报记者 {credits[0]} 摄）"  # a photo credit printed in the caption
         return {
-            "n": n, "date": day, "label": LABELS[n % len(LABELS)], "kind": rng.choice(KINDS),
+            "n": n,
+            "date": day,
+            "label": LABELS[n % len(LABELS)],
+            "kind": rng.choice(KINDS),
             "kicker": self.phrase(rng)[:14].rstrip("，。") if rng.random() < 0.2 else "",
             "headline": headline,
             "subheadline": self.phrase(rng)[:24].rstrip("，。") if rng.random() < 0.3 else "",
@@ -156,49 +178,136 @@ def load(total: int, chunk: int = 5000) -> dict:
 
     call_command("migrate", verbosity=0)
     with connection.cursor() as cur:
-        cur.execute("TRUNCATE articles_credit, articles_article, articles_page, articles_issue, articles_person, articles_newspaper RESTART IDENTITY CASCADE")
+        cur.execute(
+            "TRUNCATE articles_credit, articles_article, articles_page, articles_issue, articles_person, articles_newspaper RESTART IDENTITY CASCADE"
+        )
     started = time.perf_counter()
     paper = Newspaper.objects.create(name="株洲日报", slug="zzrb")
     gen = Generator()
-    people = {name: p.pk for name, p in zip(gen.people, Person.objects.bulk_create(
-        [Person(name=name, slug=name) for name in gen.people]), strict=True)}
-    days = sorted({START + timedelta(days=n * DAYS // total) for n in range(0, total, max(1, total // DAYS) or 1)} |
-                  {START + timedelta(days=n * DAYS // total) for n in range(total)} if total <= 200000 else
-                  {START + timedelta(days=d) for d in range(DAYS)})
-    issues = {i.date: i.pk for i in Issue.objects.bulk_create([Issue(newspaper=paper, date=d) for d in days], batch_size=5000)}
-    page_rows = [Page(issue_id=pk, label=label, sequence=(1000 if label[0] == "A" else 2000) + int(label[1:]),
-                      raw_text="（合成语料）", sha256="-", source_format="paragraph-lines", parser_version="bench")
-                 for pk in issues.values() for label in LABELS]
+    people = {
+        name: p.pk
+        for name, p in zip(
+            gen.people, Person.objects.bulk_create([Person(name=name, slug=name) for name in gen.people]), strict=True
+        )
+    }
+    days = sorted(
+        {START + timedelta(days=n * DAYS // total) for n in range(0, total, max(1, total // DAYS) or 1)}
+        | {START + timedelta(days=n * DAYS // total) for n in range(total)}
+        if total <= 200000
+        else {START + timedelta(days=d) for d in range(DAYS)}
+    )
+    issues = {
+        i.date: i.pk for i in Issue.objects.bulk_create([Issue(newspaper=paper, date=d) for d in days], batch_size=5000)
+    }
+    page_rows = [
+        Page(
+            issue_id=pk,
+            label=label,
+            sequence=(1000 if label[0] == "A" else 2000) + int(label[1:]),
+            raw_text="（合成语料）",
+            sha256="-",
+            source_format="paragraph-lines",
+            parser_version="bench",
+        )
+        for pk in issues.values()
+        for label in LABELS
+    ]
     pages = {}
     for p in Page.objects.bulk_create(page_rows, batch_size=10000):
         pages[(p.issue_id, p.label)] = p.pk
     index_sql = _drop_search_indexes(connection)
-    columns = ["page_id", "order", "kind", "kicker", "headline", "subheadline", "source", "dateline", "lead", "body",
-               "section_headings", "captions", "tables", "bylines", "jump", "continued_to", "continued_from",
-               "edited_fields", "credits_edited", "parse_confidence", "issue_date", "page_label", "search_title", "search_text",
-               "bigrams", "title_bigrams", "words"]
+    columns = [
+        "page_id",
+        "order",
+        "kind",
+        "kicker",
+        "headline",
+        "subheadline",
+        "source",
+        "dateline",
+        "lead",
+        "body",
+        "section_headings",
+        "captions",
+        "tables",
+        "bylines",
+        "jump",
+        "continued_to",
+        "continued_from",
+        "edited_fields",
+        "credits_edited",
+        "parse_confidence",
+        "issue_date",
+        "page_label",
+        "search_title",
+        "search_text",
+        "bigrams",
+        "title_bigrams",
+        "words",
+    ]
     spans = [(s, min(total, s + chunk)) for s in range(0, total, chunk)]
     next_id = 1
     raw = connection.connection
     with Pool(2, initializer=_init, initargs=(total,)) as pool:
         for rows in pool.imap(build_rows, spans):
             credit_rows = []
-            with raw.cursor() as cur, cur.copy(f"COPY articles_article ({', '.join(chr(34) + c + chr(34) for c in columns)}) FROM STDIN") as copy:
+            with (
+                raw.cursor() as cur,
+                cur.copy(
+                    f"COPY articles_article ({', '.join(chr(34) + c + chr(34) for c in columns)}) FROM STDIN"
+                ) as copy,
+            ):
                 for a in rows:
                     page_id = pages[(issues[a["date"]], a["label"])]
-                    copy.write_row([page_id, a["n"] % 12 + 1, a["kind"], a["kicker"], a["headline"], a["subheadline"],
-                                    a["source"], "", a["lead"], a["body"], "{}", pg_array(a["captions"]), "{}",
-                                    pg_array(a["bylines"]), "", "", "",
-                                    "{}", False, 1.0, a["date"], a["label"], a["search_title"], a["search_text"],
-                                    a["bigrams"], a["title_bigrams"], a["words"]])
+                    copy.write_row(
+                        [
+                            page_id,
+                            a["n"] % 12 + 1,
+                            a["kind"],
+                            a["kicker"],
+                            a["headline"],
+                            a["subheadline"],
+                            a["source"],
+                            "",
+                            a["lead"],
+                            a["body"],
+                            "{}",
+                            pg_array(a["captions"]),
+                            "{}",
+                            pg_array(a["bylines"]),
+                            "",
+                            "",
+                            "",
+                            "{}",
+                            False,
+                            1.0,
+                            a["date"],
+                            a["label"],
+                            a["search_title"],
+                            a["search_text"],
+                            a["bigrams"],
+                            a["title_bigrams"],
+                            a["words"],
+                        ]
+                    )
                     for order, name in enumerate(a["credits"]):
-                        credit_rows.append((next_id, people[name], "reporter" if order == 0 else "correspondent", order))
+                        credit_rows.append(
+                            (next_id, people[name], "reporter" if order == 0 else "correspondent", order)
+                        )
                     next_id += 1
-            with raw.cursor() as cur, cur.copy("COPY articles_credit (article_id, person_id, role, \"order\") FROM STDIN") as copy:
+            with (
+                raw.cursor() as cur,
+                cur.copy('COPY articles_credit (article_id, person_id, role, "order") FROM STDIN') as copy,
+            ):
                 for row in credit_rows:
                     copy.write_row(row)
             raw.commit()
-            print(f"\r{next_id - 1:,} / {total:,} articles, {time.perf_counter() - started:.0f} s", end="", file=sys.stderr, flush=True)
+            print(
+                f"\r{next_id - 1:,} / {total:,} articles, {time.perf_counter() - started:.0f} s",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
     print(file=sys.stderr)
     loaded = time.perf_counter() - started
     with connection.cursor() as cur:
@@ -207,14 +316,20 @@ def load(total: int, chunk: int = 5000) -> dict:
         cur.execute("VACUUM ANALYZE articles_article")
         cur.execute("VACUUM ANALYZE articles_credit")
     indexed = time.perf_counter() - started
-    return {"articles": Article.objects.count(), "load_s": round(loaded, 1), "load_and_index_s": round(indexed, 1),
-            "sizes_mb": sizes(connection)}
+    return {
+        "articles": Article.objects.count(),
+        "load_s": round(loaded, 1),
+        "load_and_index_s": round(indexed, 1),
+        "sizes_mb": sizes(connection),
+    }
 
 
 def _drop_search_indexes(connection) -> list[str]:
     """Drop the article table's secondary indexes for the load; return the SQL that recreates them."""
     with connection.cursor() as cur:
-        cur.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles_article' AND indexname NOT LIKE '%%pkey'")
+        cur.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles_article' AND indexname NOT LIKE '%%pkey'"
+        )
         found = cur.fetchall()
         for name, _ in found:
             cur.execute(f'DROP INDEX "{name}"')  # names read from the catalogue

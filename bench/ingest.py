@@ -51,20 +51,41 @@ def main() -> None:
         embedded_db.ensure_running()
         import psycopg
 
-        with psycopg.connect(host=str(embedded_db.DATA_DIR), user="postgres", dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(
+            host=str(embedded_db.DATA_DIR), user="postgres", dbname="postgres", autocommit=True
+        ) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{DB}"')  # a constant
     subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)
     with tempfile.TemporaryDirectory() as tmp:
         size = make_pages(Path(tmp), args.pages)
         started = time.perf_counter()
-        proc = subprocess.run([sys.executable, "manage.py", "ingest", tmp, "--jobs", str(args.jobs), "-v", "0"],
-                              cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        proc = subprocess.run(
+            [sys.executable, "manage.py", "ingest", tmp, "--jobs", str(args.jobs), "-v", "0"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         elapsed = time.perf_counter() - started
     articles = int(re.search(r"(\d+) articles stored", proc.stdout).group(1))
     files = int(re.search(r"(\d+) files", proc.stdout).group(1))
-    print(json.dumps({"pages": args.pages, "jobs": args.jobs, "mean_page_kb": round(size / args.pages / 1024, 1),
-                      "seconds": round(elapsed, 1), "files": files, "pages_per_s": round(files / elapsed, 1),
-                      "articles_per_s": round(articles / elapsed, 1), "summary": proc.stdout.strip()}, ensure_ascii=False, indent=1))
+    print(
+        json.dumps(
+            {
+                "pages": args.pages,
+                "jobs": args.jobs,
+                "mean_page_kb": round(size / args.pages / 1024, 1),
+                "seconds": round(elapsed, 1),
+                "files": files,
+                "pages_per_s": round(files / elapsed, 1),
+                "articles_per_s": round(articles / elapsed, 1),
+                "summary": proc.stdout.strip(),
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 os.environ.setdefault("ARCHIVE_DB_NAME", "archive_bench")
-QUERIES = ["株洲", "发展", "会议", "工作", "醴陵", "炎陵县", "经济社会", "疫情防控", "产业链", "湘江风光带", "城市更新", "龙舟", "京都大学"]
+QUERIES = [
+    "株洲",
+    "发展",
+    "会议",
+    "工作",
+    "醴陵",
+    "炎陵县",
+    "经济社会",
+    "疫情防控",
+    "产业链",
+    "湘江风光带",
+    "城市更新",
+    "龙舟",
+    "京都大学",
+]
 
 
 def sample_urls(n: int = 3000) -> dict[str, list[str]]:
@@ -59,13 +73,20 @@ def sample_urls(n: int = 3000) -> dict[str, list[str]]:
         if all("\u4e00" <= ch <= "\u9fff" for ch in piece):
             distinct.add(piece + rng.choice(["", "&sort=date", "&year=2010", "&page=A1"]))
     return {
-        "search_uncached": [f"/search/?q={quote(q.split('&')[0])}" + ("&" + q.split("&", 1)[1] if "&" in q else "") for q in sorted(distinct)],
+        "search_uncached": [
+            f"/search/?q={quote(q.split('&')[0])}" + ("&" + q.split("&", 1)[1] if "&" in q else "")
+            for q in sorted(distinct)
+        ],
         "home": ["/"],
         "issue": [f"/{ymd(d)}/" for d in issues],
         "page": [f"/{ymd(d)}/{label}/" for d, label in pages],
         "article": [f"/articles/{rng.randint(1, top)}/" for _ in range(n)],
         "person": [f"/people/{quote(s)}/" for s in people],
-        "search": [f"/search/?q={quote(q)}" + rng.choice(["", "&sort=date", "&year=2010", "&page=A1"]) for q in QUERIES for _ in range(20)],
+        "search": [
+            f"/search/?q={quote(q)}" + rng.choice(["", "&sort=date", "&year=2010", "&page=A1"])
+            for q in QUERIES
+            for _ in range(20)
+        ],
     }
 
 
@@ -123,7 +144,9 @@ def server_times(log: Path, start: int) -> dict:
     with log.open("rb") as f:
         f.seek(start)
         lines = f.read().decode("utf-8", "replace").splitlines()
-    ms = [e["ms"] for e in (json.loads(x) for x in lines if x.startswith("{") and '"archive.request"' in x) if "ms" in e]
+    ms = [
+        e["ms"] for e in (json.loads(x) for x in lines if x.startswith("{") and '"archive.request"' in x) if "ms" in e
+    ]
     return percentiles(ms, "server_") if ms else {}
 
 
@@ -146,20 +169,48 @@ def run_load(port: int, urls: list[str], seconds: float, processes: int = 2, thr
         p.join()
     elapsed = time.perf_counter() - started
     ok = [r for r in results if 200 <= r[1] < 400 or r[1] == 404]
-    return {"requests": len(results), "rps": round(len(results) / elapsed, 1), **percentiles([r[0] for r in results]),
-            "errors": len(results) - len(ok)}
+    return {
+        "requests": len(results),
+        "rps": round(len(results) / elapsed, 1),
+        **percentiles([r[0] for r in results]),
+        "errors": len(results) - len(ok),
+    }
 
 
 def start_gunicorn(workers: int, log: Path) -> tuple[subprocess.Popen, int]:
     from tests.servers import free_port
 
     port = free_port()
-    env = {**os.environ, "DEBUG": "false", "SECURE_SSL_REDIRECT": "false", "SECURE_COOKIES": "false",
-           "ALLOWED_HOSTS": "127.0.0.1,localhost", "LOG_LEVEL": "INFO"}
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "archive.wsgi", "--preload", "--bind", f"127.0.0.1:{port}",
-                             "--workers", str(workers), "--timeout", "60", "--log-level", "warning"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("ab"))
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "INFO",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
+    proc = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "archive.wsgi",
+            "--preload",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("ab"),
+    )
     for _ in range(100):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
@@ -182,7 +233,9 @@ def ingest_loop(stop: threading.Event, report: dict) -> None:
         for i, src in enumerate(sample * 4):
             text = src.read_text(encoding="utf-8").replace("6月14日", f"6月{n % 28 + 1}日") + f"\n\n第{n}批\n"
             (folder / f"2031-{n % 12 + 1:02d}-{i % 28 + 1:02d}_B{i % 8 + 1}.txt").write_text(text, encoding="utf-8")
-        proc = subprocess.run([sys.executable, "manage.py", "ingest", str(folder)], cwd=ROOT, env=env, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "manage.py", "ingest", str(folder)], cwd=ROOT, env=env, capture_output=True, text=True
+        )
         report["batches"] = report.get("batches", 0) + 1
         report["failed_batches"] = report.get("failed_batches", 0) + (proc.returncode != 0)
         report["last"] = (proc.stdout.strip() or proc.stderr.strip())[-200:]
@@ -196,11 +249,18 @@ def memory(gunicorn_pid: int) -> dict:
 
     master = psutil.Process(gunicorn_pid)
     web = sum(p.memory_info().rss for p in [master, *master.children(recursive=True)])
-    pg = [p for p in psutil.process_iter(["name", "memory_info"]) if p.info["name"] and p.info["name"].startswith("postgres")]
+    pg = [
+        p
+        for p in psutil.process_iter(["name", "memory_info"])
+        if p.info["name"] and p.info["name"].startswith("postgres")
+    ]
     shared = max((p.info["memory_info"].shared for p in pg), default=0)
     private = sum(p.info["memory_info"].rss - p.info["memory_info"].shared for p in pg)
-    return {"gunicorn_rss": round(web / 2**20), "postgres_private": round(private / 2**20),
-            "postgres_shared_buffers_touched": round(shared / 2**20)}
+    return {
+        "gunicorn_rss": round(web / 2**20),
+        "postgres_private": round(private / 2**20),
+        "postgres_shared_buffers_touched": round(shared / 2**20),
+    }
 
 
 def main() -> None:
@@ -209,7 +269,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--kinds", default="article,page,issue,home,person,search", help="http suite: page kinds to run")
+    parser.add_argument(
+        "--kinds", default="article,page,issue,home,person,search", help="http suite: page kinds to run"
+    )
     args = parser.parse_args()
     from archive import embedded_db
 
@@ -230,17 +292,23 @@ def main() -> None:
         if args.suite == "http":
             seconds = args.seconds or 20
             report["seconds"] = seconds
-            report["pages"] = {kind: measured(port, urls[kind], seconds, log) for kind in args.kinds.split(",")}  # kinds: keys of sample_urls
+            report["pages"] = {
+                kind: measured(port, urls[kind], seconds, log) for kind in args.kinds.split(",")
+            }  # kinds: keys of sample_urls
         else:
             seconds = args.seconds or 60
             report["seconds"] = seconds
             rng = random.Random(9)
             mixed = [u for kind, weight in MIXES["mixed"].items() for u in rng.choices(urls[kind], k=weight * 40)]
-            report["mixes"] = {"article": measured(port, urls["article"], seconds, log),
-                               "search": measured(port, urls["search"], seconds, log),
-                               "search_uncached": {**measured(port, urls["search_uncached"], seconds, log),
-                                                   "distinct_urls": len(urls["search_uncached"])},
-                               "mixed": measured(port, mixed, seconds, log)}
+            report["mixes"] = {
+                "article": measured(port, urls["article"], seconds, log),
+                "search": measured(port, urls["search"], seconds, log),
+                "search_uncached": {
+                    **measured(port, urls["search_uncached"], seconds, log),
+                    "distinct_urls": len(urls["search_uncached"]),
+                },
+                "mixed": measured(port, mixed, seconds, log),
+            }
             stop, ingest_report = threading.Event(), {}
             loader = threading.Thread(target=ingest_loop, args=(stop, ingest_report))
             loader.start()

@@ -71,7 +71,10 @@ def choose_queries(cur, rng: random.Random) -> dict[str, list[str]]:
                 phrases.add(piece)
     rare = []
     for pair in sorted(pairs):
-        cur.execute("SELECT count(*) FROM (SELECT 1 FROM articles_article WHERE bigrams @@ %s::tsquery LIMIT 301) s", [f"'{pair}'"])
+        cur.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM articles_article WHERE bigrams @@ %s::tsquery LIMIT 301) s",
+            [f"'{pair}'"],
+        )
         if 1 <= cur.fetchone()[0] <= 300:
             rare.append(pair)
     cur.execute("SELECT name FROM articles_person ORDER BY id")
@@ -118,8 +121,10 @@ COMMON = ["株洲", "发展", "工作", "我市", "会议", "中国", "建设", 
 ADVERSARIAL = {
     "self_exclusion": ["株洲 -株洲", "株洲市 -株洲", "发展 OR 工作 -发展 -工作"],
     "or_12_common": [" OR ".join(COMMON), " OR ".join(COMMON[::-1])],
-    "exclusions_11_filtered": ["株洲 " + " ".join("-" + t for t in COMMON[1:]) + " year:2010",
-                               "发展 " + " ".join("-" + t for t in COMMON if t != "发展") + " page:A1"],
+    "exclusions_11_filtered": [
+        "株洲 " + " ".join("-" + t for t in COMMON[1:]) + " year:2010",
+        "发展 " + " ".join("-" + t for t in COMMON if t != "发展") + " page:A1",
+    ],
 }
 TRENDS = [("株洲", "发展", "工作"), ("我市", "会议", "中国")]
 
@@ -137,7 +142,10 @@ def adversarial(rng) -> dict:
     def first_page(text: str) -> tuple[float, float]:
         q_text, filters = split_filters(text)
         query, base = parse_query(q_text), ArticleFilter(filters, queryset=Article.objects.all()).qs
-        t_page = max(timed(lambda: run_search(query, base, "relevance", 1))[0], timed(lambda: run_search(query, base, "date", 1))[0])
+        t_page = max(
+            timed(lambda: run_search(query, base, "relevance", 1))[0],
+            timed(lambda: run_search(query, base, "date", 1))[0],
+        )
         return t_page, timed(lambda: facets(query, base), repeat=1)[0]
 
     out: dict = {"classes": {}, "queries": {}}
@@ -154,7 +162,11 @@ def adversarial(rng) -> dict:
         t, _ = timed(lambda qs=queries: [year_counts(q, Article.objects.all()) for q in qs], repeat=1)
         out["queries"]["trend " + " vs ".join(terms)] = {"ms": round(t, 1)}
         trend_times.append(t)
-    out["classes"]["trend_3_common"] = {"queries": len(TRENDS), "p50_ms": pct(trend_times, 0.5), "p95_ms": pct(trend_times, 0.95)}
+    out["classes"]["trend_3_common"] = {
+        "queries": len(TRENDS),
+        "p50_ms": pct(trend_times, 0.5),
+        "p95_ms": pct(trend_times, 0.95),
+    }
     return out
 
 
@@ -189,9 +201,16 @@ def main() -> None:
         print(text)
         return
     with connection.cursor() as cur:
-        cur.execute("CREATE INDEX IF NOT EXISTS bench_words_gin ON articles_article USING gin (words)")  # alternative (b) only
+        cur.execute(
+            "CREATE INDEX IF NOT EXISTS bench_words_gin ON articles_article USING gin (words)"
+        )  # alternative (b) only
         classes = choose_queries(cur, rng)
-    report: dict = {"articles": n_articles, "classes": {}, "alternatives": {"like_scan": {}, "jieba_only": {}}, "queries": {}}
+    report: dict = {
+        "articles": n_articles,
+        "classes": {},
+        "alternatives": {"like_scan": {}, "jieba_only": {}},
+        "queries": {},
+    }
     recall_ok = recall_all = 0
     for cls, queries in classes.items():
         first_page, counts, facet_times = [], [], []
@@ -208,8 +227,14 @@ def main() -> None:
             counts.append(t_count)
             first_page.append(max(t_rel, t_date))
             facet_times.append(t_facets)
-            entry = {"count_ms": round(t_count, 1), "relevance_ms": round(t_rel, 1), "date_ms": round(t_date, 1),
-                     "facets_ms": round(t_facets, 1), "hits": total, "capped": capped}
+            entry = {
+                "count_ms": round(t_count, 1),
+                "relevance_ms": round(t_rel, 1),
+                "date_ms": round(t_date, 1),
+                "facets_ms": round(t_facets, 1),
+                "hits": total,
+                "capped": capped,
+            }
             if not filters:
                 with connection.cursor() as cur:
                     t0 = time.perf_counter()
@@ -227,16 +252,29 @@ def main() -> None:
                 cur_cls = report["alternatives"]
                 cur_cls["like_scan"].setdefault(cls, []).append(round(t_like, 1))
                 cur_cls["jieba_only"].setdefault(cls, []).append((round(t_jieba, 1), jieba_hits, truth))
-                entry.update(truth=truth, ours_exact=ours, like_ms=round(t_like, 1), jieba_hits=jieba_hits, jieba_ms=round(t_jieba, 1))
+                entry.update(
+                    truth=truth,
+                    ours_exact=ours,
+                    like_ms=round(t_like, 1),
+                    jieba_hits=jieba_hits,
+                    jieba_ms=round(t_jieba, 1),
+                )
                 recall_all += 1
                 recall_ok += ours == truth
             report["queries"][text] = entry
-            print(f"{cls:13} {text[:20]:22} hits {total:>7}{'+' if capped else ' '} count {t_count:7.1f} rel {t_rel:7.1f} "
-                  f"date {t_date:7.1f} facets {t_facets:8.1f} ms", file=sys.stderr)
+            print(
+                f"{cls:13} {text[:20]:22} hits {total:>7}{'+' if capped else ' '} count {t_count:7.1f} rel {t_rel:7.1f} "
+                f"date {t_date:7.1f} facets {t_facets:8.1f} ms",
+                file=sys.stderr,
+            )
         report["classes"][cls] = {
-            "queries": len(queries), "p50_ms": pct(first_page, 0.5), "p95_ms": pct(first_page, 0.95),
-            "count_p50_ms": pct(counts, 0.5), "count_p95_ms": pct(counts, 0.95),
-            "facets_p50_ms": pct(facet_times, 0.5), "facets_p95_ms": pct(facet_times, 0.95),
+            "queries": len(queries),
+            "p50_ms": pct(first_page, 0.5),
+            "p95_ms": pct(first_page, 0.95),
+            "count_p50_ms": pct(counts, 0.5),
+            "count_p95_ms": pct(counts, 0.95),
+            "facets_p50_ms": pct(facet_times, 0.5),
+            "facets_p95_ms": pct(facet_times, 0.95),
         }
     report["recall"] = round(recall_ok / recall_all, 4) if recall_all else None
     alt = report["alternatives"]
@@ -244,11 +282,18 @@ def main() -> None:
     jieba_rows = [r for rs in alt["jieba_only"].values() for r in rs]
     jieba_recall = [min(1.0, hits / truth) if truth else 1.0 for _, hits, truth in jieba_rows]
     report["alternatives"] = {
-        "like_scan": {"recall": 1.0, "p50_ms": pct(like, 0.5), "p95_ms": pct(like, 0.95), "note": "the ground truth; a sequential scan"},
+        "like_scan": {
+            "recall": 1.0,
+            "p50_ms": pct(like, 0.5),
+            "p95_ms": pct(like, 0.95),
+            "note": "the ground truth; a sequential scan",
+        },
         "jieba_only": {
             "recall_mean": round(statistics.mean(jieba_recall), 3),
-            "queries_missing_hits": sum(1 for r in jieba_recall if r < 1.0), "queries": len(jieba_recall),
-            "p50_ms": pct([t for t, _, _ in jieba_rows], 0.5), "p95_ms": pct([t for t, _, _ in jieba_rows], 0.95),
+            "queries_missing_hits": sum(1 for r in jieba_recall if r < 1.0),
+            "queries": len(jieba_recall),
+            "p50_ms": pct([t for t, _, _ in jieba_rows], 0.5),
+            "p95_ms": pct([t for t, _, _ in jieba_rows], 0.95),
             "note": "GIN over the jieba word tsvector, query words AND-ed (what a jieba-only index gives)",
         },
     }

@@ -37,7 +37,9 @@ def _user() -> str | None:
 
 
 def run(tool: str, *args: str, timeout: int = 120) -> str:
-    proc = subprocess.run([str(_bin() / tool), *map(str, args)], user=_user(), capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [str(_bin() / tool), *map(str, args)], user=_user(), capture_output=True, text=True, timeout=timeout
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"{tool} failed: {proc.stderr or proc.stdout}")
     return proc.stdout
@@ -64,7 +66,17 @@ class Cluster:
         return self
 
     def start(self) -> Cluster:
-        run("pg_ctl", "-w", "-D", self.path, "-l", self.path / "server.log", "-o", f"-h '' -k {self.path} -p {self.port}", "start")
+        run(
+            "pg_ctl",
+            "-w",
+            "-D",
+            self.path,
+            "-l",
+            self.path / "server.log",
+            "-o",
+            f"-h '' -k {self.path} -p {self.port}",
+            "start",
+        )
         return self
 
     def stop(self) -> None:
@@ -94,7 +106,22 @@ class Cluster:
         HOME.mkdir(parents=True, exist_ok=True)
         self.path.mkdir(mode=0o700)
         _own(self.path)
-        run("pg_basebackup", "-h", primary.path, "-p", primary.port, "-U", "postgres", "-D", self.path, "-R", "-X", "stream", "-c", "fast")
+        run(
+            "pg_basebackup",
+            "-h",
+            primary.path,
+            "-p",
+            primary.port,
+            "-U",
+            "postgres",
+            "-D",
+            self.path,
+            "-R",
+            "-X",
+            "stream",
+            "-c",
+            "fast",
+        )
         return self.start()
 
     def wait_for_replay(self, primary: Cluster, timeout: float = 30) -> None:

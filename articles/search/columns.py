@@ -20,9 +20,15 @@ def printed_fields(article) -> list[str]:
     subheadline, bylines and credit lines, the lead run into the body (株洲日报讯 3月26日，…),
     section headings, tables, captions and the jump line."""
     return [
-        article.kicker, article.headline, article.subheadline, *article.bylines,
-        (article.lead or "") + article.body, *article.section_headings, *article.tables,
-        *article.captions, article.jump,
+        article.kicker,
+        article.headline,
+        article.subheadline,
+        *article.bylines,
+        (article.lead or "") + article.body,
+        *article.section_headings,
+        *article.tables,
+        *article.captions,
+        article.jump,
     ]
 
 
@@ -34,15 +40,21 @@ def full_text(article) -> str:
 def word_parts(article) -> list[tuple[str, str]]:
     """The jieba vector's parts and weights: headline A, kicker/subheadline/bylines B, the rest D."""
     return [
-        (article.headline, "A"), (article.kicker, "B"), (article.subheadline, "B"),
-        ("\n".join(article.bylines), "B"), ((article.lead or "") + article.body, "D"),
+        (article.headline, "A"),
+        (article.kicker, "B"),
+        (article.subheadline, "B"),
+        ("\n".join(article.bylines), "B"),
+        ((article.lead or "") + article.body, "D"),
         ("\n".join([*article.section_headings, *article.tables, *article.captions, article.jump or ""]), "D"),
     ]
 
 
 def _vector(values: list[str]) -> Func:
-    return Func(Value(values, output_field=ArrayField(TextField())), function="array_to_tsvector",
-                output_field=SearchVectorField())
+    return Func(
+        Value(values, output_field=ArrayField(TextField())),
+        function="array_to_tsvector",
+        output_field=SearchVectorField(),
+    )
 
 
 _people_loaded = False

@@ -36,7 +36,11 @@ def variants_condition(variants: tuple[str, ...], field: str = "text") -> Q:
         contains |= Q(**{f"{stored}__strpos": v})
     if any(t is None for t in tsqs):
         return contains  # punctuation only: no index can help, the recheck alone decides
-    indexed = Q(**{f"{vector}__tsmatch": " | ".join(f"({t})" for t in tsqs)}) if len(tsqs) > 1 else Q(**{f"{vector}__tsmatch": tsqs[0]})
+    indexed = (
+        Q(**{f"{vector}__tsmatch": " | ".join(f"({t})" for t in tsqs)})
+        if len(tsqs) > 1
+        else Q(**{f"{vector}__tsmatch": tsqs[0]})
+    )
     return indexed if all(exact_by_index(v) for v in variants) else indexed & contains
 
 
@@ -106,7 +110,9 @@ def person_hit(query: Query) -> Q:
     names = [t.text for t in query.positive_terms() if t.field == "text" and 2 <= len(t.text) <= 8]
     if not names:
         return Q(pk__in=[])
-    credits = Credit.objects.filter(article=OuterRef("pk")).filter(Q(person__name__in=names) | Q(person__aliases__overlap=names))
+    credits = Credit.objects.filter(article=OuterRef("pk")).filter(
+        Q(person__name__in=names) | Q(person__aliases__overlap=names)
+    )
     return Q(Exists(credits))
 
 

@@ -122,7 +122,11 @@ def _rare_order(qs: QuerySet, query: Query, sort: str) -> list[int]:
     PostgreSQL); relevance: title hits first, then ts_rank, then date."""
     qs = qs.order_by()
     if sort == "relevance":
-        rows = _with_title_hit(qs, query).annotate(rank=rank_expression(query)).values_list("pk", "issue_date", "th", "rank")
+        rows = (
+            _with_title_hit(qs, query)
+            .annotate(rank=rank_expression(query))
+            .values_list("pk", "issue_date", "th", "rank")
+        )
         ordered = sorted(rows, key=lambda r: (r[2], r[3], r[1], r[0]), reverse=True)
     else:
         ordered = sorted(qs.values_list("pk", "issue_date"), key=lambda r: (r[1], r[0]), reverse=sort == "date")
@@ -186,7 +190,9 @@ def _page_of_ids(qs: QuerySet, query: Query, base: QuerySet, sort: str, page: in
     return total, capped, ids
 
 
-def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int = 1, listing: bool = False) -> SearchResult:
+def run_search(
+    query: Query, base: QuerySet, sort: str = "relevance", page: int = 1, listing: bool = False
+) -> SearchResult:
     """One page of hits; with `listing` (filters chosen), an empty query lists the filtered
     articles by date."""
     page = max(1, min(page, MAX_PAGE))
@@ -196,7 +202,9 @@ def run_search(query: Query, base: QuerySet, sort: str = "relevance", page: int 
         sort = "date"
     qs = matching(query, base)
     with unprepared():
-        total, capped, ids = freshness.cached("search", f"{_sql(qs)}|{sort}|{page}", lambda: _page_of_ids(qs, query, base, sort, page))
+        total, capped, ids = freshness.cached(
+            "search", f"{_sql(qs)}|{sort}|{page}", lambda: _page_of_ids(qs, query, base, sort, page)
+        )
     articles = Article.objects.for_listing().in_bulk(ids)
     terms = query.highlight_terms()
     hits = []
@@ -239,7 +247,9 @@ def estimate_needed(query: Query, base: QuerySet) -> bool:
 def facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
     """Facet counts (see _facets), computed once per data version."""
     with unprepared():
-        return freshness.cached("facets", f"{_sql(matching(query, base))}|{estimate}", lambda: _facets(query, base, estimate))
+        return freshness.cached(
+            "facets", f"{_sql(matching(query, base))}|{estimate}", lambda: _facets(query, base, estimate)
+        )
 
 
 def _facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
@@ -272,10 +282,16 @@ def _facets(query: Query, base: QuerySet, estimate: bool | None = None) -> dict:
     by_count = lambda pairs: sorted(pairs, key=lambda r: (-r[1], r[0]))[:20]  # noqa: E731
     return {
         "estimated": estimate,
-        "year": [{"value": int(v), "label": f"{v}年", "count": n} for v, n in sorted(grouped["year"], key=lambda r: -int(r[0]))],
+        "year": [
+            {"value": int(v), "label": f"{v}年", "count": n}
+            for v, n in sorted(grouped["year"], key=lambda r: -int(r[0]))
+        ],
         "page": [{"value": v, "label": f"{v}版", "count": n} for v, n in by_count(grouped["page"])],
-        "person": [{"value": people[v].slug, "label": people[v].name, "count": n}
-                   for v, n in sorted(grouped["person"], key=lambda r: (-r[1], people[r[0]].name))[:20] if v in people],
+        "person": [
+            {"value": people[v].slug, "label": people[v].name, "count": n}
+            for v, n in sorted(grouped["person"], key=lambda r: (-r[1], people[r[0]].name))[:20]
+            if v in people
+        ],
         "source": [{"value": v, "label": v, "count": n} for v, n in by_count(grouped["source"])],
         "kind": [{"value": v, "label": kinds.get(v, v), "count": n} for v, n in by_count(grouped["kind"])],
     }

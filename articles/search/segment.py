@@ -68,6 +68,4 @@ def weighted_vector(parts: list[tuple[str, str]]) -> str:
             entries = positions.setdefault(word, [])
             if len(entries) < 256:
                 entries.append(f"{pos}{weight}")
-    return " ".join(
-        "'" + w.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(p) for w, p in positions.items()
-    )
+    return " ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(p) for w, p in positions.items())

@@ -36,7 +36,7 @@ def tsquery_for(folded_term: str) -> str | None:
         if len(run) == 1:
             parts.append(f"'{run}':*")
         else:
-            parts.extend(f"'{run[i:i + 2]}'" for i in range(len(run) - 1))
+            parts.extend(f"'{run[i : i + 2]}'" for i in range(len(run) - 1))
     if not parts:
         return None
     return " & ".join(dict.fromkeys(parts))

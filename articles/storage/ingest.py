@@ -57,8 +57,15 @@ def ingest_file(path: Path, *, paper: str, issue_date: date | None = None, label
     return ingest_bytes(data, file_name=path.name, paper=paper, issue_date=issue_date, label=label)
 
 
-def ingest_bytes(data: bytes, *, file_name: str, paper: str, issue_date: date | None = None,
-                 label: str | None = None, force: bool = False) -> IngestOutcome:
+def ingest_bytes(
+    data: bytes,
+    *,
+    file_name: str,
+    paper: str,
+    issue_date: date | None = None,
+    label: str | None = None,
+    force: bool = False,
+) -> IngestOutcome:
     try:
         name_date, name_label = from_file_name(file_name)
     except ValueError as exc:
@@ -114,10 +121,14 @@ def check_articles(result: ParseResult, text: str) -> None:
             raise IngestError(f"an article of {size:,} characters (an article holds at most {MAX_ARTICLE:,})")
 
 
-def _store(result: ParseResult, data: bytes, sha: str, paper_name: str, label: str | None, force: bool) -> IngestOutcome:
+def _store(
+    result: ParseResult, data: bytes, sha: str, paper_name: str, label: str | None, force: bool
+) -> IngestOutcome:
     paper = _get_or_create(Newspaper, name=paper_name, defaults={"slug": slugify(paper_name, allow_unicode=True)})
     issue = _get_or_create(
-        Issue, newspaper=paper, date=result.issue_date,
+        Issue,
+        newspaper=paper,
+        date=result.issue_date,
         defaults={"date_inferred": result.date_inferred, "date_evidence": result.date_evidence},
     )
     issue = Issue.objects.select_for_update().get(pk=issue.pk)  # one writer per issue at a time
@@ -178,5 +189,3 @@ def reparse_page(page: Page) -> int:
     result = parse_text(page.raw_text, file_name=page.file_name, issue_date=page.issue.date, page=page.label)
     page.source_format, page.parser_version = result.source["format"], PARSER_VERSION
     return write_page(page, result.paragraphs).articles
-
-

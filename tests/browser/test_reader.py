@@ -60,7 +60,11 @@ def test_home_to_issue_to_page_to_article_to_reporter(live_server, ingested, ope
 def test_a_jump_line_leads_to_its_continuation(live_server, ingested, open_page):
     from articles.storage import ingest_bytes
 
-    ingest_bytes("株洲日报记者 刘建国\n\n上接A2版优质稻收购还将持续到月底。\n".encode(), file_name="2023-06-15_A3.txt", paper="株洲日报")
+    ingest_bytes(
+        "株洲日报记者 刘建国\n\n上接A2版优质稻收购还将持续到月底。\n".encode(),
+        file_name="2023-06-15_A3.txt",
+        paper="株洲日报",
+    )
     page = open_page(DESKTOP)
     art = Article.objects.get(headline="夏粮收购有序推进农民增收有保障")
     page.goto(live_server.url + art.get_absolute_url())
@@ -85,6 +89,8 @@ def test_error_page_and_keyboard_skip_link(live_server, ingested, open_page):
 def test_axe_harness_reports_real_violations(open_page):
     """The accessibility check can fail: a page with an unlabeled image and input is caught."""
     page = open_page(DESKTOP)
-    page.set_content('<html lang="zh-CN"><head><title>t</title></head><body><main><img src="data:,"><input></main></body></html>')
+    page.set_content(
+        '<html lang="zh-CN"><head><title>t</title></head><body><main><img src="data:,"><input></main></body></html>'
+    )
     ids = {v["id"] for v in axe_violations(page, impacts=("serious", "critical"))}
     assert {"image-alt", "label"} <= ids

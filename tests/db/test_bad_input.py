@@ -31,14 +31,17 @@ def ingest(*paths, **options) -> tuple[str, str, int]:
         return out.getvalue(), err.getvalue() + str(exc), exc.returncode
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("utf8", PAGE.encode("utf-8")),
-    ("utf8-bom", codecs.BOM_UTF8 + PAGE.encode("utf-8")),
-    ("utf16-bom", PAGE.encode("utf-16")),
-    ("gb18030", PAGE.encode("gb18030")),
-    ("crlf", PAGE.replace("\n", "\r\n").encode()),
-    ("cr", PAGE.replace("\n", "\r").encode()),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("utf8", PAGE.encode("utf-8")),
+        ("utf8-bom", codecs.BOM_UTF8 + PAGE.encode("utf-8")),
+        ("utf16-bom", PAGE.encode("utf-16")),
+        ("gb18030", PAGE.encode("gb18030")),
+        ("crlf", PAGE.replace("\n", "\r\n").encode()),
+        ("cr", PAGE.replace("\n", "\r").encode()),
+    ],
+)
 def test_encodings_and_line_ends_give_the_same_articles(tmp_path, name, data):
     path = tmp_path / f"2023-06-15_A{len(name)}.txt"
     path.write_bytes(data)
@@ -47,18 +50,23 @@ def test_encodings_and_line_ends_give_the_same_articles(tmp_path, name, data):
     page = Page.objects.get()
     assert page.raw_text.replace("\r\n", "\n").replace("\r", "\n") == PAGE  # verbatim, line ends included
     assert ("\r" in page.raw_text) == (name in ("crlf", "cr"))
-    assert list(page.articles.values_list("headline", "body")) == [("全市部署防汛工作", "全市防汛工作会议召开。\n会议要求做好准备。")]
+    assert list(page.articles.values_list("headline", "body")) == [
+        ("全市部署防汛工作", "全市防汛工作会议召开。\n会议要求做好准备。")
+    ]
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"", "empty file (no text)"),
-    (b" \n\t \r\n", "only whitespace, no text"),
-    (b"%PDF-1.7\n%\xe2\xe3", "binary file (a PDF file)"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (a PNG image)"),
-    (gzip.compress(PAGE.encode()), "binary file (a gzip archive)"),
-    (PAGE.encode()[:30] + b"\x00\x00" + PAGE.encode()[30:], "binary file (NUL byte at offset 30)"),
-    (PAGE.encode()[:27] + b"\xff\xfe\x80" + PAGE.encode()[27:], "invalid byte at offset 27"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file (no text)"),
+        (b" \n\t \r\n", "only whitespace, no text"),
+        (b"%PDF-1.7\n%\xe2\xe3", "binary file (a PDF file)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file (a PNG image)"),
+        (gzip.compress(PAGE.encode()), "binary file (a gzip archive)"),
+        (PAGE.encode()[:30] + b"\x00\x00" + PAGE.encode()[30:], "binary file (NUL byte at offset 30)"),
+        (PAGE.encode()[:27] + b"\xff\xfe\x80" + PAGE.encode()[27:], "invalid byte at offset 27"),
+    ],
+)
 def test_refused_files_get_one_clear_line_and_the_batch_goes_on(tmp_path, data, message):
     bad = tmp_path / "2023-06-15_A1.txt"
     bad.write_bytes(data)
@@ -67,7 +75,9 @@ def test_refused_files_get_one_clear_line_and_the_batch_goes_on(tmp_path, data, 
     out, err, code = ingest(tmp_path)
     assert code == 1
     assert f"{bad}: " in err and message in err
-    assert [line for line in err.splitlines() if str(bad) in line] == [f"{bad}: " + err.split(f"{bad}: ")[1].splitlines()[0]]
+    assert [line for line in err.splitlines() if str(bad) in line] == [
+        f"{bad}: " + err.split(f"{bad}: ")[1].splitlines()[0]
+    ]
     assert "2 files: 1 new, 0 unchanged, 0 re-parsed, 1 failed" in out
     assert list(Page.objects.values_list("label", flat=True)) == ["A2"]
 
@@ -169,8 +179,10 @@ def many_pages(folder, n: int = 60):
 
 def test_two_ingests_at_once_give_the_rows_of_one(tmp_path):
     many_pages(tmp_path)
-    procs = [subprocess.Popen(_command(str(tmp_path)), cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for _ in range(2)]
+    procs = [
+        subprocess.Popen(_command(str(tmp_path)), cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
     for p in procs:
         p.wait(timeout=300)
     assert [p.returncode for p in procs] == [0, 0], [p.stderr.read() for p in procs]
@@ -184,7 +196,9 @@ def test_two_ingests_at_once_give_the_rows_of_one(tmp_path):
 
 def test_a_batch_killed_midway_is_whole_files_and_a_rerun_completes_it(tmp_path):
     many_pages(tmp_path, 120)
-    proc = subprocess.Popen(_command(str(tmp_path)), cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _command(str(tmp_path)), cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     deadline = time.time() + 120
     while Page.objects.count() < 10 and time.time() < deadline:
         time.sleep(0.05)
@@ -257,7 +271,9 @@ def test_fifos_symlink_loops_and_bad_labels_each_get_a_line(tmp_path):
     assert code == 1
     assert f"{tmp_path}/2023-06-15_A2.txt: not a regular file (a FIFO); skipped" in err
     assert f"{sub}/up: a symlink loop (back to {tmp_path}); skipped" in err
-    assert f"{tmp_path}/2023-06-15_ZZZ1.txt: the page label 'ZZZ1' in the file name is not a label like A1 or B12" in err
+    assert (
+        f"{tmp_path}/2023-06-15_ZZZ1.txt: the page label 'ZZZ1' in the file name is not a label like A1 or B12" in err
+    )
     assert f"{tmp_path}/2023-06-15_A5\\nx.txt: empty file (no text)" in err  # one line, the newline shown as \n
     assert list(Page.objects.values_list("label", flat=True)) == ["A1"]
     run = IngestRun.objects.get()

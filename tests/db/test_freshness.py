@@ -23,7 +23,9 @@ def total(word: str) -> int:
 def test_a_search_repeated_after_an_ingest_or_a_delete_sees_it():
     ingest_bytes(PAGE.format(day=1, word="龙舟邀请赛").encode(), file_name="2024-03-01_A1.txt", paper="株洲日报")
     assert total("龙舟邀请赛") == 1
-    assert facets(parse_query("龙舟邀请赛"), Article.objects.all())["year"] == [{"value": 2024, "label": "2024年", "count": 1}]
+    assert facets(parse_query("龙舟邀请赛"), Article.objects.all())["year"] == [
+        {"value": 2024, "label": "2024年", "count": 1}
+    ]
     ingest_bytes(PAGE.format(day=2, word="龙舟邀请赛").encode(), file_name="2024-03-02_A1.txt", paper="株洲日报")
     assert total("龙舟邀请赛") == 2
     assert facets(parse_query("龙舟邀请赛"), Article.objects.all())["year"][0]["count"] == 2

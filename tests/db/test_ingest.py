@@ -34,10 +34,17 @@ def test_each_format_is_stored(ingested):
     a1 = pages[(date(2023, 6, 15), "A1")]
     assert a1.source_format == "pdf-columns" and a1.raw_text == (FIXTURE_PAGES / "2023-06-15_A1.txt").read_text()
     assert list(a1.articles.values_list("headline", flat=True)) == [
-        "公交出行更便捷", "以绣花功夫推进老旧小区改造", "湘江龙舟赛落幕", "入汛以来南方降雨偏多"]
+        "公交出行更便捷",
+        "以绣花功夫推进老旧小区改造",
+        "湘江龙舟赛落幕",
+        "入汛以来南方降雨偏多",
+    ]
     bus = a1.articles.get(order=1)
     assert [(c.person.name, c.role) for c in bus.credits.select_related("person")] == [
-        ("李华", "reporter"), ("王明", "reporter"), ("张小兵", "correspondent")]
+        ("李华", "reporter"),
+        ("王明", "reporter"),
+        ("张小兵", "correspondent"),
+    ]
     assert pages[(date(2023, 6, 16), "B1")].source_format == "markdown"
     assert Issue.objects.get(date=date(2023, 6, 15)).date_inferred is False
 
@@ -134,7 +141,10 @@ def test_a_page_costs_the_same_few_queries_however_many_credits_it_has():
     assert stored.count() == 6
     for art in stored:
         assert sorted(art.credits.values_list("person__name", "role")) == [
-            ("李明", "correspondent"), ("王芳", "reporter"), ("罗欣", "reporter")]
+            ("李明", "correspondent"),
+            ("王芳", "reporter"),
+            ("罗欣", "reporter"),
+        ]
 
 
 def test_a_new_parser_version_reparses_unchanged_bytes_and_keeps_staff_edits(ingested):

@@ -22,7 +22,20 @@ from tests.conftest import fixture_files, seed_files
 pytestmark = pytest.mark.django_db
 
 
-TOPICS = ["城市更新", "乡村振兴", "产业招商", "防汛抗旱", "文明创建", "教育督导", "交通治理", "生态保护", "社区服务", "科技创新", "消防安全", "旅游推介"]
+TOPICS = [
+    "城市更新",
+    "乡村振兴",
+    "产业招商",
+    "防汛抗旱",
+    "文明创建",
+    "教育督导",
+    "交通治理",
+    "生态保护",
+    "社区服务",
+    "科技创新",
+    "消防安全",
+    "旅游推介",
+]
 
 
 @pytest.fixture
@@ -34,8 +47,10 @@ def corpus(db):
     for path in fixture_files():
         ingest_file(path, paper="株洲日报")
     for n, topic in enumerate(TOPICS):
-        text = (f"株洲日报记者 罗欣\n\n株洲日报讯 {n + 1}月{n + 2}日，株洲市{topic}推进会召开，会议总结了{topic}的进展，"
-                f"部署了下一阶段的{topic}任务。\n\n{topic}推进会召开\n")
+        text = (
+            f"株洲日报记者 罗欣\n\n株洲日报讯 {n + 1}月{n + 2}日，株洲市{topic}推进会召开，会议总结了{topic}的进展，"
+            f"部署了下一阶段的{topic}任务。\n\n{topic}推进会召开\n"
+        )
         ingest_bytes(text.encode(), file_name=f"2022-{n + 1:02d}-{n + 2:02d}_A{n % 4 + 1}.txt", paper="株洲日报")
     for path in seed_files():
         ingest_file(path, paper="株洲日报")
@@ -50,14 +65,18 @@ def really_contains(text: str) -> set[int]:
     return {a.pk for a in Article.objects.all() if fold(text) in a.search_text}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.data())
 def test_every_article_containing_the_string_is_found(corpus, data):
     """Random substrings of 2 to 12 characters of random stored articles, across jieba word
     boundaries and near the end of long articles: the article is always in the results, and
     every result really contains the string."""
     article = data.draw(st.sampled_from(corpus))
-    text = data.draw(st.sampled_from([article.headline, article.body, article.body[-200:]]).filter(lambda t: len(t) >= 2))
+    text = data.draw(
+        st.sampled_from([article.headline, article.body, article.body[-200:]]).filter(lambda t: len(t) >= 2)
+    )
     size = data.draw(st.integers(2, min(12, len(text))))
     start = data.draw(st.integers(0, len(text) - size))
     needle = text[start : start + size]
@@ -104,14 +123,22 @@ def test_facet_counts_equal_independent_sql(corpus):
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT EXTRACT(YEAR FROM issue_date)::int, count(*) FROM articles_article"
-            " WHERE strpos(search_text, %s) > 0 GROUP BY 1 ORDER BY 1 DESC", ["株洲"])
+            " WHERE strpos(search_text, %s) > 0 GROUP BY 1 ORDER BY 1 DESC",
+            ["株洲"],
+        )
         assert [(r["value"], r["count"]) for r in counts["year"]] == cursor.fetchall()
-        cursor.execute("SELECT kind, count(*) FROM articles_article WHERE strpos(search_text, %s) > 0 GROUP BY 1", ["株洲"])
+        cursor.execute(
+            "SELECT kind, count(*) FROM articles_article WHERE strpos(search_text, %s) > 0 GROUP BY 1", ["株洲"]
+        )
         assert {r["value"]: r["count"] for r in counts["kind"]} == dict(cursor.fetchall())
         cursor.execute(
             "SELECT p.slug, count(DISTINCT c.article_id) FROM articles_credit c JOIN articles_person p ON p.id = c.person_id"
-            " JOIN articles_article a ON a.id = c.article_id WHERE strpos(a.search_text, %s) > 0 GROUP BY 1", ["株洲"])
-        expected = dict(cursor.fetchall())  # bylines are searched: 株洲日报记者 credits everyone, the facet lists the top 20
+            " JOIN articles_article a ON a.id = c.article_id WHERE strpos(a.search_text, %s) > 0 GROUP BY 1",
+            ["株洲"],
+        )
+        expected = dict(
+            cursor.fetchall()
+        )  # bylines are searched: 株洲日报记者 credits everyone, the facet lists the top 20
         assert len(counts["person"]) == min(20, len(expected))
         assert all(expected[r["value"]] == r["count"] for r in counts["person"])
         assert min(r["count"] for r in counts["person"]) >= sorted(expected.values())[-len(counts["person"])]
@@ -131,7 +158,9 @@ def test_filters_narrow_the_results(client, corpus):
     data = client.get("/api/search/", {"q": "株洲", "year": 2023}).json()
     assert data["total"] == len(really_contains("株洲") & {a.pk for a in corpus if a.issue_date.year == 2023})
     assert all(r["date"].startswith("2023") for r in data["results"])
-    data = client.get("/api/search/", {"q": "株洲", "date_from": "2023-06-16", "date_to": "2023-06-16", "kind": "photo"}).json()
+    data = client.get(
+        "/api/search/", {"q": "株洲", "date_from": "2023-06-16", "date_to": "2023-06-16", "kind": "photo"}
+    ).json()
     assert {(r["date"], r["kind"]) for r in data["results"]} <= {("2023-06-16", "photo")}
 
 
@@ -154,7 +183,7 @@ def test_xss_in_an_article_is_inert_in_snippets(client, db):
 def test_search_page_json_and_csv(client, corpus):
     page = client.get("/search/", {"q": "龙舟"})
     assert page.status_code == 200
-    assert "湘江<mark>龙舟</mark>赛落幕" in page.content.decode() and "rel=\"nofollow\"" in page.content.decode()
+    assert "湘江<mark>龙舟</mark>赛落幕" in page.content.decode() and 'rel="nofollow"' in page.content.decode()
     data = client.get("/api/search/", {"q": "株洲", "sort": "date"}).json()
     assert data["total"] == len(really_contains("株洲")) and data["total_is_lower_bound"] is False
     assert set(data["results"][0]) >= {"id", "headline", "date", "page", "snippet", "url"}
@@ -166,10 +195,18 @@ def test_search_page_json_and_csv(client, corpus):
     assert "/search/?q={searchTerms}" in xml
 
 
-@pytest.mark.parametrize("params", [
-    {"q": "株洲", "year": "abc"}, {"q": "株洲", "p": "0"}, {"q": "株洲", "p": "99999999999"}, {"q": "株洲", "sort": "x"},
-    {"q": "株洲", "date_from": "2020-02-30"}, {"q": "株洲", "kind": "nope"}, {"q": "株洲", "month": "13"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "株洲", "year": "abc"},
+        {"q": "株洲", "p": "0"},
+        {"q": "株洲", "p": "99999999999"},
+        {"q": "株洲", "sort": "x"},
+        {"q": "株洲", "date_from": "2020-02-30"},
+        {"q": "株洲", "kind": "nope"},
+        {"q": "株洲", "month": "13"},
+    ],
+)
 def test_bad_parameters_are_400_with_a_message(client, corpus, params):
     page = client.get("/search/", params)
     assert page.status_code == 400 and "检索条件有误" in page.content.decode()
@@ -177,7 +214,9 @@ def test_bad_parameters_are_400_with_a_message(client, corpus, params):
     assert api.status_code == 400 and api.json()["status"] == 400 and api.json()["error"]
 
 
-@pytest.mark.parametrize("q", ['"', "-", "OR", "株洲)" * 300, "a" * 10000, "\x01\x02", "'; DROP TABLE articles_article; --", "<script>"])
+@pytest.mark.parametrize(
+    "q", ['"', "-", "OR", "株洲)" * 300, "a" * 10000, "\x01\x02", "'; DROP TABLE articles_article; --", "<script>"]
+)
 def test_odd_queries_never_fail(client, corpus, q):
     response = client.get("/api/search/", {"q": q})
     assert response.status_code == 200
@@ -192,11 +231,16 @@ def test_deep_pagination_is_bounded(client, corpus):
 def test_recall_on_a_generated_corpus(db):
     """Many articles whose text is shuffled sample sentences: every hit of 200 random strings."""
     rng = random.Random(7)
-    sentences = [s for a in fixture_files() for s in a.read_text(encoding="utf-8").replace("\n", "").split("。") if len(s) > 8]
+    sentences = [
+        s for a in fixture_files() for s in a.read_text(encoding="utf-8").replace("\n", "").split("。") if len(s) > 8
+    ]
     for n in range(40):
         body = "。\n".join(rng.sample(sentences, 4)) + "。"
-        ingest_bytes(f"株洲日报记者 罗欣\n\n株洲日报讯 1月{n % 28 + 1}日，{body}\n\n标题{n}\n".encode(),
-                     file_name=f"2022-{n % 12 + 1:02d}-{n % 28 + 1:02d}_A{n % 8 + 1}.txt", paper="株洲日报")
+        ingest_bytes(
+            f"株洲日报记者 罗欣\n\n株洲日报讯 1月{n % 28 + 1}日，{body}\n\n标题{n}\n".encode(),
+            file_name=f"2022-{n % 12 + 1:02d}-{n % 28 + 1:02d}_A{n % 8 + 1}.txt",
+            paper="株洲日报",
+        )
     texts = list(Article.objects.values_list("search_text", flat=True))
     for _ in range(200):
         text = rng.choice(texts)
@@ -213,8 +257,11 @@ def test_trend_chart_and_table_match_sql(client, corpus):
     page = client.get("/search/trend/", {"q": "株洲", "vs": ["龙舟", "发展"], "unit": "count"}).content.decode()
     assert '<svg class="trend"' in page and "<title>株洲 2023年：" in page
     with connection.cursor() as cursor:
-        cursor.execute("SELECT EXTRACT(YEAR FROM issue_date)::int, count(*) FROM articles_article"
-                       " WHERE strpos(search_text, %s) > 0 GROUP BY 1", ["龙舟"])
+        cursor.execute(
+            "SELECT EXTRACT(YEAR FROM issue_date)::int, count(*) FROM articles_article"
+            " WHERE strpos(search_text, %s) > 0 GROUP BY 1",
+            ["龙舟"],
+        )
         for year, n in cursor.fetchall():
             assert f"<title>龙舟 {year}年：{n} 篇</title>" in page
     assert '<th scope="col">发展</th>' in page

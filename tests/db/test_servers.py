@@ -81,8 +81,14 @@ def test_backup_and_restore_round_trip(primary, tmp_path):
     original = Gunicorn(production_env(primary.url("archive")))
     restored = Gunicorn(production_env(primary.url("restored")))
     try:
-        for path in ["/", "/2023/06/15/", "/api/2023/06/15/A1/", "/api/search/?q=" + quote("株洲"),
-                     "/api/search/?q=" + quote("龙舟 OR 黄桃") + "&sort=date", "/api/search.csv?q=" + quote("记者")]:
+        for path in [
+            "/",
+            "/2023/06/15/",
+            "/api/2023/06/15/A1/",
+            "/api/search/?q=" + quote("株洲"),
+            "/api/search/?q=" + quote("龙舟 OR 黄桃") + "&sort=date",
+            "/api/search.csv?q=" + quote("记者"),
+        ]:
             a, b = original.get(path), restored.get(path)
             assert a[0] == b[0] == 200, path
             assert a[1].replace(original.url, "") == b[1].replace(restored.url, ""), path

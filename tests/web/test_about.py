@@ -49,7 +49,11 @@ def test_search_help_page_explains_the_syntax(client):
     page = html(client, "/search/help/")
     assert "<h1>检索帮助</h1>" in page and "<code>标题:株洲</code>" in page and "<code>株洲 -广告</code>" in page
     data = client.get("/api/search/help/").json()
-    assert {"syntax": "作者:罗欣", "meaning": "罗欣署名的文章（记者、通讯员、摄影、作者）", "reading": "作者:罗欣"} in data["syntax"]
+    assert {
+        "syntax": "作者:罗欣",
+        "meaning": "罗欣署名的文章（记者、通讯员、摄影、作者）",
+        "reading": "作者:罗欣",
+    } in data["syntax"]
     assert 'href="/search/help/"' in html(client, "/search/")
 
 

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff(client, django_user_model):
-    user = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True, is_superuser=True)
+    user = django_user_model.objects.create_user(
+        "editor", password="a-long-password-1", is_staff=True, is_superuser=True
+    )
     client.force_login(user)
     return user
 
@@ -28,16 +30,36 @@ def staff(client, django_user_model):
 def article_form(article: Article, **changes) -> dict:
     """The change form's POST data for an article and its credits, with `changes` applied."""
     data = {
-        "page": article.page_id, "order": article.order, "kind": article.kind, "kicker": article.kicker,
-        "headline": article.headline, "subheadline": article.subheadline, "source": article.source,
-        "dateline": article.dateline, "body": article.body, "captions_text": "\n".join(article.captions),
+        "page": article.page_id,
+        "order": article.order,
+        "kind": article.kind,
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subheadline": article.subheadline,
+        "source": article.source,
+        "dateline": article.dateline,
+        "body": article.body,
+        "captions_text": "\n".join(article.captions),
     }
     credits = list(article.credits.order_by("order"))
-    data.update({"credits-TOTAL_FORMS": len(credits) + 1, "credits-INITIAL_FORMS": len(credits),
-                 "credits-MIN_NUM_FORMS": 0, "credits-MAX_NUM_FORMS": 1000})
+    data.update(
+        {
+            "credits-TOTAL_FORMS": len(credits) + 1,
+            "credits-INITIAL_FORMS": len(credits),
+            "credits-MIN_NUM_FORMS": 0,
+            "credits-MAX_NUM_FORMS": 1000,
+        }
+    )
     for i, c in enumerate(credits):
-        data.update({f"credits-{i}-id": c.pk, f"credits-{i}-article": article.pk, f"credits-{i}-person": c.person_id,
-                     f"credits-{i}-role": c.role, f"credits-{i}-order": c.order})
+        data.update(
+            {
+                f"credits-{i}-id": c.pk,
+                f"credits-{i}-article": article.pk,
+                f"credits-{i}-person": c.person_id,
+                f"credits-{i}-role": c.role,
+                f"credits-{i}-order": c.order,
+            }
+        )
     data.update({f"credits-{len(credits)}-{k}": "" for k in ("id", "person", "role")})
     data[f"credits-{len(credits)}-order"] = "0"  # the extra form left as rendered
     data[f"credits-{len(credits)}-article"] = article.pk
@@ -50,7 +72,10 @@ def test_a_fix_is_public_searchable_logged_and_survives_reingest(client, staff, 
     new_reporter = Person.objects.create(name="李桦", slug="李桦")
     data = article_form(art, headline="城区智慧公交示范线开通", **{"credits-0-person": new_reporter.pk})
     response = client.post(reverse("admin:articles_article_change", args=[art.pk]), data)
-    assert response.status_code == 302, (response.context["adminform"].form.errors, [f.errors for f in response.context["inline_admin_formsets"][0].formset.forms])
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors,
+        [f.errors for f in response.context["inline_admin_formsets"][0].formset.forms],
+    )
     art.refresh_from_db()
     assert art.headline == "城区智慧公交示范线开通" and art.edited_fields == ["headline"] and art.credits_edited
     assert "<h1>城区智慧公交示范线开通</h1>" in client.get(art.get_absolute_url()).content.decode()
@@ -73,8 +98,9 @@ def test_reparse_action_keeps_edits_and_ids(client, staff, ingested):
     art = Article.objects.get(headline="湘江龙舟赛落幕")
     client.post(reverse("admin:articles_article_change", args=[art.pk]), article_form(art, kicker="体育"))
     ids = sorted(Article.objects.filter(page=art.page).values_list("pk", flat=True))
-    response = client.post(reverse("admin:articles_page_changelist"),
-                           {"action": "reparse", "_selected_action": [art.page_id]}, follow=True)
+    response = client.post(
+        reverse("admin:articles_page_changelist"), {"action": "reparse", "_selected_action": [art.page_id]}, follow=True
+    )
     assert "已重新解析 1 个版面" in response.content.decode()
     assert sorted(Article.objects.filter(page=art.page).values_list("pk", flat=True)) == ids
     art.refresh_from_db()
@@ -89,11 +115,18 @@ def test_merge_two_spellings_redirects_the_old_url(client, staff, ingested):
     url = reverse("admin:articles_person_changelist")
     step = client.post(url, {"action": "merge_into", "_selected_action": [keep.pk, typo.pk]})
     assert "确认合并" in step.content.decode()
-    done = client.post(url, {"action": "merge_into", "_selected_action": [keep.pk, typo.pk], "apply": "1", "survivor": keep.pk}, follow=True)
+    done = client.post(
+        url,
+        {"action": "merge_into", "_selected_action": [keep.pk, typo.pk], "apply": "1", "survivor": keep.pk},
+        follow=True,
+    )
     assert "已把 李 华 合并到 李华" in done.content.decode()
     keep.refresh_from_db()
     assert keep.aliases == ["李 华"] and not Person.objects.filter(pk=typo.pk).exists()
-    assert set(Credit.objects.filter(person=keep).values_list("article__headline", flat=True)) == {"公交出行更便捷", "湘江龙舟赛落幕"}
+    assert set(Credit.objects.filter(person=keep).values_list("article__headline", flat=True)) == {
+        "公交出行更便捷",
+        "湘江龙舟赛落幕",
+    }
     old = client.get("/people/" + quote("李-华") + "/")
     assert old.status_code == 301 and old["Location"] == keep.get_absolute_url()
     assert client.get("/api/people/" + quote("李-华") + "/").status_code == 301
@@ -112,7 +145,9 @@ def test_the_admin_lists_filters_and_searches(client, staff, ingested):
     assert "原始文本（只读，供对照）" in form and "株洲日报讯 6月14日，第三届湘" in form
     people = client.get(reverse("admin:articles_person_changelist")).content.decode()
     assert "李华" in people
-    found = client.get("/admin/autocomplete/", {"app_label": "articles", "model_name": "credit", "field_name": "person", "term": "李"})
+    found = client.get(
+        "/admin/autocomplete/", {"app_label": "articles", "model_name": "credit", "field_name": "person", "term": "李"}
+    )
     assert [r["text"] for r in found.json()["results"]] == ["李华"]
 
 
@@ -131,9 +166,24 @@ def test_login_attempts_are_limited(client, django_user_model):
     assert locked.status_code == 429
 
 
-PUBLIC_URLS = ["/", "/2023/06/15/", "/2023/06/15/A1/", "/2023/06/15/A1/raw/", "/articles/1/", "/people/x/", "/search/",
-               "/opensearch.xml", "/api/", "/api/2023/06/15/", "/api/2023/06/15/A1/", "/api/articles/1/", "/api/people/x/",
-               "/api/search/", "/api/search/facets/", "/api/search.csv"]
+PUBLIC_URLS = [
+    "/",
+    "/2023/06/15/",
+    "/2023/06/15/A1/",
+    "/2023/06/15/A1/raw/",
+    "/articles/1/",
+    "/people/x/",
+    "/search/",
+    "/opensearch.xml",
+    "/api/",
+    "/api/2023/06/15/",
+    "/api/2023/06/15/A1/",
+    "/api/articles/1/",
+    "/api/people/x/",
+    "/api/search/",
+    "/api/search/facets/",
+    "/api/search.csv",
+]
 
 
 @pytest.mark.parametrize("url", PUBLIC_URLS)
@@ -144,9 +194,18 @@ def test_anonymous_writes_to_every_public_url_are_405(client, url):
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    env = clean_env(DATABASE_URL="postgresql://archive:pw@db.example:5432/archive", DEBUG="false",
-                    SECRET_KEY="k" * 20 + "Zx9-" * 10 + "q" * 20, ALLOWED_HOSTS="archive.example.org")
-    proc = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    env = clean_env(
+        DATABASE_URL="postgresql://archive:pw@db.example:5432/archive",
+        DEBUG="false",
+        SECRET_KEY="k" * 20 + "Zx9-" * 10 + "q" * 20,
+        ALLOWED_HOSTS="archive.example.org",
+    )
+    proc = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "no issues" in proc.stdout

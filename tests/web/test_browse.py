@@ -35,7 +35,9 @@ def test_home_shows_the_newest_issue_and_a_calendar(client, ingested):
 
 def test_the_cached_calendar_shows_a_new_issue_at_once(client, ingested):
     assert 'href="/2023/06/14/"' not in html(client, "/")
-    ingest_bytes("株洲日报讯 6月14日，一条新闻。\n\n新闻标题\n".encode(), file_name="2023-06-14_A1.txt", paper="株洲日报")
+    ingest_bytes(
+        "株洲日报讯 6月14日，一条新闻。\n\n新闻标题\n".encode(), file_name="2023-06-14_A1.txt", paper="株洲日报"
+    )
     page = html(client, "/")
     assert 'href="/2023/06/14/"' in page and '<span class="no-issue">14</span>' not in page
     assert html(client, "/?year=2023").count('href="/2023/06/14/"') == 1
@@ -71,7 +73,10 @@ def test_issue_page_lists_pages_with_headlines(client, ingested):
 def test_page_view_in_reading_order_with_neighbours(client, ingested, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         page = html(client, "/2023/06/15/A1/")
-    order = [page.index(h) for h in ["公交出行更便捷", "以绣花功夫推进老旧小区改造", "湘江龙舟赛落幕", "入汛以来南方降雨偏多"]]
+    order = [
+        page.index(h)
+        for h in ["公交出行更便捷", "以绣花功夫推进老旧小区改造", "湘江龙舟赛落幕", "入汛以来南方降雨偏多"]
+    ]
     assert order == sorted(order)
     assert 'aria-current="page">A1<' in page
     assert 'rel="next" href="/2023/06/15/A2/"' in page
@@ -101,7 +106,11 @@ def test_article_view(client, ingested):
 
 
 def test_jump_line_links_to_the_continuation_when_it_exists(client, ingested):
-    ingest_bytes("株洲日报记者 刘建国\n\n上接A2版优质稻收购还将持续到月底。\n".encode(), file_name="2023-06-15_A3.txt", paper="株洲日报")
+    ingest_bytes(
+        "株洲日报记者 刘建国\n\n上接A2版优质稻收购还将持续到月底。\n".encode(),
+        file_name="2023-06-15_A3.txt",
+        paper="株洲日报",
+    )
     art = Article.objects.get(headline="夏粮收购有序推进农民增收有保障")
     assert '<a href="/2023/06/15/A3/">下转 A3版</a>' in html(client, f"/articles/{art.pk}/")
 
@@ -121,10 +130,19 @@ def test_person_view(client, ingested):
     assert data["first"] == data["last"] == "2023-06-15"
 
 
-@pytest.mark.parametrize("url", [
-    "/2020/02/30/", "/2023/13/01/", "/2023/06/14/", "/2023/06/15/Z9/", "/articles/999999/",
-    "/articles/99999999999999999999/", "/people/nobody/", "/2023/06/15/A1/extra/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/2020/02/30/",
+        "/2023/13/01/",
+        "/2023/06/14/",
+        "/2023/06/15/Z9/",
+        "/articles/999999/",
+        "/articles/99999999999999999999/",
+        "/people/nobody/",
+        "/2023/06/15/A1/extra/",
+    ],
+)
 def test_unknown_or_impossible_is_404_in_chinese(client, ingested, url):
     page = html(client, url, 404)
     assert "没有找到这个页面" in page
@@ -156,7 +174,9 @@ def test_the_admin_needs_a_staff_login(client, django_user_model):
     assert client.get("/admin/articles/article/").status_code == 302
     client.force_login(django_user_model.objects.create_user("reader", password="pw-123456"))
     assert client.get("/admin/articles/article/").status_code == 302
-    client.force_login(django_user_model.objects.create_user("staff", password="pw-123456", is_staff=True, is_superuser=True))
+    client.force_login(
+        django_user_model.objects.create_user("staff", password="pw-123456", is_staff=True, is_superuser=True)
+    )
     assert client.get("/admin/articles/article/").status_code == 200
 
 
@@ -184,13 +204,18 @@ def test_static_files_are_served_with_hashed_names(client, ingested):
     assert "max-age=315360000" in response["Cache-Control"]  # immutable: the name changes with the content
 
 
-@pytest.mark.parametrize("url", ["/", "/2023/06/15/", "/2023/06/15/A1/", "/people/%E6%9D%8E%E5%8D%8E/", "/api/2023/06/15/A1/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/2023/06/15/", "/2023/06/15/A1/", "/people/%E6%9D%8E%E5%8D%8E/", "/api/2023/06/15/A1/"]
+)
 def test_query_counts_do_not_grow_with_the_articles_on_a_page(client, ingested, django_assert_max_num_queries, url):
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
     for n in range(30):  # thirty more articles on the same page
-        ingest_bytes(f"株洲日报记者 罗欣{n}\n\n株洲日报讯 6月14日，新闻{n}。\n\n标题{n}\n".encode(),
-                     file_name=f"2023-06-15_B{n % 9 + 1}.txt", paper="株洲日报")
+        ingest_bytes(
+            f"株洲日报记者 罗欣{n}\n\n株洲日报讯 6月14日，新闻{n}。\n\n标题{n}\n".encode(),
+            file_name=f"2023-06-15_B{n % 9 + 1}.txt",
+            paper="株洲日报",
+        )
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
 

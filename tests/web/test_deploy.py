@@ -44,8 +44,13 @@ def _compose_env() -> dict:
 
 def test_check_deploy_passes_with_the_compose_settings():
     env = clean_env(**_compose_env())
-    proc = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -88,9 +93,13 @@ def test_router_sends_public_reads_to_a_replica_and_everything_else_to_the_prima
 def test_gunicorn_refuses_to_start_without_collected_static_files(tmp_path):
     """With DEBUG off every HTML page needs the static manifest: without it each page was a 500."""
     env = clean_env(DEBUG="false", STATIC_ROOT=str(tmp_path))
-    proc = subprocess.run([sys.executable, "-c", "import archive.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", "import archive.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert proc.returncode != 0
     assert "static files are not collected: run `python manage.py collectstatic --noinput`" in proc.stderr
     env["STATIC_ROOT"] = str(ROOT / "var" / "static")  # collected by the session fixture
-    proc = subprocess.run([sys.executable, "-c", "import archive.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", "import archive.wsgi"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr

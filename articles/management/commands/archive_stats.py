@@ -20,8 +20,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         stats = {
-            "issues": Issue.objects.count(), "pages": Page.objects.count(), "articles": Article.objects.count(),
-            "people": Person.objects.count(), "credits": Credit.objects.count(),
+            "issues": Issue.objects.count(),
+            "pages": Page.objects.count(),
+            "articles": Article.objects.count(),
+            "people": Person.objects.count(),
+            "credits": Credit.objects.count(),
             "first_issue": str(Issue.objects.order_by("date").values_list("date", flat=True).first() or ""),
             "last_issue": str(Issue.objects.order_by("-date").values_list("date", flat=True).first() or ""),
             "sizes_mb": sizes(),
@@ -41,5 +44,7 @@ def sizes() -> dict[str, float]:
         cur.execute(
             "SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c WHERE c.relname = ANY(%s) "
             "UNION ALL SELECT i.indexname, pg_relation_size(i.indexname::regclass) FROM pg_indexes i WHERE i.tablename = ANY(%s) "
-            "UNION ALL SELECT 'database', pg_database_size(current_database())", [TABLES, TABLES])
+            "UNION ALL SELECT 'database', pg_database_size(current_database())",
+            [TABLES, TABLES],
+        )
         return {name: round(size / 2**20, 1) for name, size in cur.fetchall()}
