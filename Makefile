@@ -24,6 +24,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 # Browser tests drive Debian's chromium (never a downloaded browser); CJK fonts make the
 # screenshots in test-artifacts/ readable. Installed once, when apt-get can (we are root here).
@@ -35,4 +36,5 @@ browser-deps:
 
 test: $(STAMP) browser-deps
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
