@@ -153,7 +153,9 @@ def ris(ref: Reference) -> str:
     }
     if ref.subtitle:
         entry["notes"] = [_one_line(ref.subtitle)]
-    return rispy.dumps([entry])
+    text = rispy.dumps([entry])
+    # rispy numbers each reference of a list (`1.`); a file of one reference starts at its TY line
+    return text.split("\n", 1)[1] if text.startswith("1.") else text
 
 
 _BIBTEX = {ord(c): "\\" + c for c in "{}%&#$_"} | {

@@ -124,6 +124,7 @@ def test_ris_bibtex_and_csl_json_parse_back(client, ingested):
     response = client.get(f"/articles/{a.pk}/cite.ris")
     assert response["Content-Type"].startswith("application/x-research-info-systems")
     assert f'filename="zhuzhou-{a.pk}.ris"' in response["Content-Disposition"]
+    assert response.content.decode().startswith("TY  - NEWS")  # a file of one reference, no `1.` line
     (entry,) = rispy.loads(response.content.decode())
     assert entry["type_of_reference"] == "NEWS" and entry["title"] == "公交出行更便捷"
     assert entry["authors"] == ["李华", "王明", "张小兵"] and entry["secondary_title"] == "株洲日报"
