@@ -12,7 +12,7 @@ weight, so a new kind of evidence is a new line here:
 
 from __future__ import annotations
 
-from .text import bigrams, cjk_len, ends_mid_sentence, ends_sentence
+from .text import bigrams, cjk_len, ends_mid_sentence, ends_sentence, pair_share
 from .types import ParsedArticle
 
 WEIGHTS = {
@@ -30,9 +30,7 @@ def features(art: ParsedArticle, title_gap: int = 0, weakest_line_fit: float = 1
     the nearest paragraph of its body; `weakest_line_fit`: the fit of the title line that fits
     the body least."""
     title = (art.kicker or "") + art.headline + (art.subheadline or "")
-    grams = bigrams(title)
-    body_grams = bigrams(art.body[:3000] + "".join(art.captions))
-    fit = len(grams & body_grams) / len(grams) if grams else 0.0
+    fit = pair_share(title, bigrams(art.body[:3000] + "".join(art.captions)))
     started = bool(art.bylines or art.lead or art.reporters or art.authors or art.photographers)
     headline_ok = bool(art.headline) and 4 <= cjk_len(art.headline) <= 48 and not ends_mid_sentence(art.headline)
     body = art.body.rstrip()

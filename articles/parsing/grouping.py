@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .patterns import parse_byline, parse_lead, points_elsewhere
-from .text import bigrams, cjk_len
+from .text import bigrams, cjk_len, pair_share
 from .types import Para, ParaKind
 
 K = ParaKind
@@ -49,8 +49,7 @@ class Group:
     def fit(self, title: str) -> float:
         """How much of a title's wording this body repeats: the share of its character pairs
         found in the opening of the body (news repeats its headline's words in its first lines)."""
-        grams = bigrams(title)
-        return len(grams & self.body_bigrams()) / len(grams) if grams else 0.0
+        return pair_share(title, self.body_bigrams())
 
     @property
     def points_elsewhere(self) -> bool:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from .paragraphs import is_promotion, special_kind, split_caption, titleish
 from .patterns import is_signature, parse_byline, parse_lead
-from .text import bigrams, cjk_len, compact, continues_sentence, ends_sentence
+from .text import bigrams, cjk_len, compact, continues_sentence, ends_sentence, pair_share
 from .types import Para, ParaKind
 
 Chunk = tuple[int, list[str]]  # blank lines before it, its lines
@@ -212,9 +212,7 @@ def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i:
 def _fits_around(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> tuple[float, float]:
     """How much of the wording of chunks[i:j] the text above them repeats (back to the previous
     title or start) and the text below them (on to the next)."""
-    title = bigrams("".join(ln for _, c in chunks[i:j] for ln in c))
-    if not title:
-        return 0.0, 0.0
+    title = "".join(ln for _, c in chunks[i:j] for ln in c)
     text = (ChunkKind.BODY, ChunkKind.HEADING)
     k = i
     while k > 0 and kinds[k - 1] in text and i - k < 40:
@@ -224,7 +222,7 @@ def _fits_around(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) ->
         m += 1
     above = bigrams("".join(ln for _, c in chunks[k:i] for ln in c)[-3000:])
     below = bigrams("".join(ln for _, c in chunks[j:m] for ln in c)[:3000])
-    return len(title & above) / len(title), len(title & below) / len(title)
+    return pair_share(title, above), pair_share(title, below)
 
 
 def _continued_below(chunk: Chunk) -> bool:

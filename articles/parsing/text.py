@@ -154,6 +154,13 @@ def cjk_len(text: str) -> int:
     return len(text) - sum(1 for ch in text if ch.isspace()) if " " in text or "\t" in text else len(text)
 
 
+def pair_share(title: str, pairs: frozenset[str]) -> float:
+    """How much of a title's wording a text repeats: the share of the title's character pairs
+    found among the text's (`pairs`, its bigrams computed once by the caller)."""
+    grams = bigrams(title)
+    return len(grams & pairs) / len(grams) if grams else 0.0
+
+
 def bigrams(text: str) -> frozenset[str]:
     """Character pairs of a text without punctuation or spaces. Short texts (title lines, compared
     with many bodies) are cached; long ones are computed once by their callers."""
