@@ -71,12 +71,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "articles.health.RequestDeadlineMiddleware",
+    "articles.web.middleware.RequestDeadlineMiddleware",
     "archive.replicas.PublicReadsOnReplicaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "articles.middleware.PublicReadOnlyMiddleware",
-    "articles.health.DatabaseUnavailableMiddleware",
+    "articles.web.middleware.PublicReadOnlyMiddleware",
+    "articles.web.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
     "archive.logs.RequestLogMiddleware",
 ]
@@ -126,7 +126,7 @@ DATABASES["default"].setdefault("OPTIONS", {}).update(
     tcp_user_timeout=DB_CONNECT_TIMEOUT * 1000,
 )
 
-# The longest a request's view may wait (articles.health.RequestDeadlineMiddleware, sync
+# The longest a request's view may wait (articles.web.middleware.RequestDeadlineMiddleware, sync
 # workers only); below gunicorn's 30 s worker timeout. 0 turns it off.
 REQUEST_DEADLINE_S = int(env("REQUEST_DEADLINE_S", "12"))
 

@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from articles import errors, health
-from articles.sitemaps import SITEMAPS
 from articles.urls import api_patterns
+from articles.web import errors, health, robots
+from articles.web.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("robots.txt", health.robots, name="robots"),
+    path("robots.txt", robots.robots, name="robots"),
     path(
         "sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}, name="sitemap-index"
     ),

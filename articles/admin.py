@@ -149,8 +149,8 @@ class PageAdmin(StorageDeleteMixin, HistoryMixin, admin.ModelAdmin):
     def get_urls(self):
         from django.urls import path
 
-        from articles.editor_views import page_editor
-        from articles.review_views import review_queue
+        from articles.web.editor_views import page_editor
+        from articles.web.review_views import review_queue
 
         return [
             path("review/", self.admin_site.admin_view(review_queue), name="articles_page_review"),
@@ -478,7 +478,7 @@ class IngestRunAdmin(admin.ModelAdmin):
     def get_urls(self):
         from django.urls import path
 
-        from articles.upload_views import upload_pages
+        from articles.web.upload_views import upload_pages
 
         return [
             path("upload/", self.admin_site.admin_view(upload_pages), name="articles_ingestrun_upload"),

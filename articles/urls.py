@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
-from articles import about, api, calendar_views, cite_views, feeds, people_index, search_views, views
-from articles.converters import (
+from articles.web import about, api, calendar_views, cite_views, feeds, people_index, search_views, views
+from articles.web.converters import (
     BoundedIntConverter,
     PageLabelConverter,
     PersonSlugConverter,

@@ -133,11 +133,11 @@ def adversarial(rng) -> dict:
     """Queries built to be expensive, each timed with the answer cache emptied (the first
     page by relevance and by date, the slower kept; the facets; three compared trend terms),
     beside the same run's baseline: a plain common term."""
-    from articles.filters import ArticleFilter
     from articles.models import Article
     from articles.search.query import parse_query
     from articles.search.results import facets, run_search
     from articles.search.trend import year_counts
+    from articles.web.filters import ArticleFilter
 
     def first_page(text: str) -> tuple[float, float]:
         q_text, filters = split_filters(text)
@@ -185,12 +185,12 @@ def main() -> None:
     django.setup()
     from django.db import connection
 
-    from articles.filters import ArticleFilter
     from articles.models import Article
     from articles.search import segment
     from articles.search.engine import matching
     from articles.search.query import parse_query
     from articles.search.results import capped_count, facets, run_search
+    from articles.web.filters import ArticleFilter
 
     rng = random.Random(args.seed)
     n_articles = Article.objects.count()

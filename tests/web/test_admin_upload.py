@@ -169,7 +169,7 @@ def test_nothing_chosen_is_a_form_error(client, staff):
 
 
 def test_an_upload_beyond_the_limit_is_refused_unread(client, staff):
-    from articles.upload_views import MAX_REQUEST
+    from articles.web.upload_views import MAX_REQUEST
 
     response = client.post(URL, {"paper": "x"}, CONTENT_LENGTH=str(MAX_REQUEST + 1), follow=True)
     assert "上传过大" in response.content.decode() and not IngestRun.objects.exists()

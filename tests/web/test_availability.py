@@ -64,7 +64,7 @@ def test_the_csv_export_reads_only_the_columns_it_writes(client, many):
 
 @pytest.mark.parametrize("cap", [2, 1000])
 def test_the_csv_export_walks_keyset_chunks_in_order(client, many, monkeypatch, cap):
-    from articles import export
+    from articles.web import export
 
     monkeypatch.setattr(export, "FIRST", 2)
     monkeypatch.setattr(export, "CHUNK", 3)
@@ -127,7 +127,7 @@ def test_more_than_1000_parameters_under_api_is_a_json_400(client, ingested):
 
 
 def test_error_pages_render_without_reading_the_request(rf):
-    from articles.errors import bad_request, not_found, server_error
+    from articles.web.errors import bad_request, not_found, server_error
 
     request = rf.get("/x/", HTTP_HOST="evil.example")
     request.GET = None  # anything read from it would raise

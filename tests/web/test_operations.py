@@ -43,7 +43,7 @@ def test_a_query_past_the_statement_timeout_is_a_clean_503(db):
     from django.db import OperationalError, transaction
     from django.test import RequestFactory
 
-    from articles.health import DatabaseUnavailableMiddleware
+    from articles.web.middleware import DatabaseUnavailableMiddleware
 
     with pytest.raises(OperationalError) as caught, transaction.atomic(), connection.cursor() as cur:
         cur.execute("SET LOCAL statement_timeout = 50")

@@ -10,11 +10,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from articles import about, browse, citing, freshness, reading
+from articles import browse, citing, freshness, reading
 from articles.models import Issue
 from articles.numbers import parse_int
 from articles.search.snippets import MarkBudget
 from articles.search.text import fold
+from articles.web import about
 
 
 def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:

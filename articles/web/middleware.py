@@ -1,4 +1,5 @@
-"""Health checks for load balancers, robots.txt, and clean failures when the database is away."""
+"""Middleware: the public can only read; a request never waits on the database past its deadline;
+a database that is away or too slow is the site's 503, never a 500."""
 
 from __future__ import annotations
 
@@ -7,57 +8,35 @@ import signal
 import threading
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, DataError, connection, connections
-from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db import DatabaseError, DataError, connections
+from django.http import HttpRequest, HttpResponse
 
-from articles import errors
+from articles.web import errors
 
 log = logging.getLogger("archive.db")
 
-
-def healthz(request: HttpRequest) -> HttpResponse:
-    """The process is up (no database involved)."""
-    return JsonResponse({"status": "ok"})
+SAFE = ("GET", "HEAD", "OPTIONS")
+ALLOW = "GET, HEAD, OPTIONS"
 
 
-def _fresh_connection_answers() -> None:
-    """A new connection (never the worker's persistent one, which a paused server leaves
-    hanging) runs one statement: fails within DB_CONNECT_TIMEOUT when the database is away."""
-    conn = connections.create_connection(DEFAULT_DB_ALIAS)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT 1")
-    finally:
-        conn.close()
+class PublicReadOnlyMiddleware:
+    """Outside the admin, every method but GET and HEAD is a 405, and OPTIONS is answered here with
+    the allowed methods (the view never runs)."""
 
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-def readyz(request: HttpRequest) -> HttpResponse:
-    """The database answers and every migration is applied. The reason for a failure goes to
-    the log only (its text names the socket path or the host)."""
-    try:
-        _fresh_connection_answers()
-        executor = MigrationExecutor(connection)
-        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    except DatabaseError as exc:
-        log.warning("not ready: %s", (str(exc).splitlines() or [type(exc).__name__])[0][:200])
-        return JsonResponse({"status": "unavailable"}, status=503)
-    if pending:
-        return JsonResponse({"status": "migrations pending", "pending": len(pending)}, status=503)
-    return JsonResponse({"status": "ready"})
-
-
-def robots(request: HttpRequest) -> HttpResponse:
-    sitemap = request.build_absolute_uri("/sitemap.xml")
-    lines = [
-        "User-agent: *",
-        "Disallow: /search/",
-        "Disallow: /api/search",
-        "Disallow: /admin/",
-        f"Sitemap: {sitemap}",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in SAFE and not request.path.startswith("/admin/"):
+            response = errors.respond(request, 405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        if request.method == "OPTIONS" and not request.path.startswith("/admin/"):
+            response = HttpResponse(status=200)
+            response["Allow"] = ALLOW
+            response["Content-Length"] = "0"
+            return response
+        return self.get_response(request)
 
 
 class DatabaseTooSlow(DatabaseError):
@@ -114,11 +93,6 @@ class DatabaseUnavailableMiddleware:
         log.warning("database unavailable for %s: %s", request.path, str(exception).splitlines()[0][:200])
         timeout = "canceling statement due to statement timeout" in str(exception)
         message = "查询超时，请缩小检索范围后重试" if timeout else "数据库暂时不可用，请稍后再试"
-        if request.path.startswith("/api/"):
-            response = JsonResponse(
-                {"error": message, "status": 503}, status=503, json_dumps_params={"ensure_ascii": False}
-            )
-        else:
-            response = errors.page(503, message)
+        response = errors.respond(request, 503, message)
         response["Retry-After"] = "5"
         return response

@@ -9,18 +9,15 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import about, browse, citing, links, reading
+from articles import browse, citing, reading
 from articles.models import Issue
 from articles.numbers import parse_int
-from articles.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
+from articles.web import about, links
+from articles.web.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
 
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
     return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-
-
-def error(message: str, status: int) -> JsonResponse:
-    return _json({"error": message, "status": status}, status=status)
 
 
 def home(request: HttpRequest) -> JsonResponse:

@@ -1,4 +1,6 @@
-"""Error pages in the site's style, in Chinese; JSON errors of one shape under /api/.
+"""Every error response of the site, in one shape: a page in the site's style (in Chinese), or
+under /api/ the JSON `{"error": message, "status": status}`. Handlers, middleware and views all
+answer errors through `respond()` (or `json_error()` / `page()` when the kind is fixed).
 
 An error page is built from constants and its own arguments only: no template context, no
 static-file manifest, no URL reversing and nothing read from the request but its path, so it
@@ -8,13 +10,17 @@ read of request.GET raise TooManyFieldsSent) or the deployment (static files not
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles.api import error
-
-MESSAGES = {400: "请求有误", 404: "没有找到这个页面", 500: "服务器出错了", 503: "数据库暂时不可用，请稍后再试"}
+MESSAGES = {
+    400: "请求有误",
+    404: "没有找到这个页面",
+    405: "只读：仅支持 GET 和 HEAD 请求",
+    500: "服务器出错了",
+    503: "数据库暂时不可用，请稍后再试",
+}
 ADVICE = {
     400: "请求的参数无法理解，请检查后重试。",
     404: mark_safe('这个日期、版面或文章不在档案中。请检查网址，或从<a href="/">首页日历</a>开始浏览。'),  # noqa: S308
@@ -43,19 +49,26 @@ def page(status: int, message: str | None = None) -> HttpResponse:
     return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
 
 
-def _respond(request: HttpRequest, status: int) -> HttpResponse:
+def json_error(message: str, status: int) -> JsonResponse:
+    """The API's one error shape."""
+    return JsonResponse({"error": message, "status": status}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def respond(request: HttpRequest, status: int, message: str | None = None) -> HttpResponse:
+    """The error for this request: JSON under /api/, the site's page elsewhere. Reads only
+    request.path (see the module docstring)."""
     if request.path.startswith("/api/"):
-        return error(MESSAGES[status], status)
-    return page(status)
+        return json_error(message or MESSAGES.get(status, MESSAGES[500]), status)
+    return page(status, message)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _respond(request, 400)
+    return respond(request, 400)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _respond(request, 404)
+    return respond(request, 404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _respond(request, 500)
+    return respond(request, 500)

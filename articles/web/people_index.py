@@ -9,8 +9,8 @@ from django.shortcuts import render
 from pypinyin import lazy_pinyin
 
 from articles import freshness
-from articles.api import error
 from articles.models import Person, Role
+from articles.web.errors import json_error
 
 # Surnames read otherwise than the character's commonest reading (曾 zēng, not céng).
 SURNAMES = {
@@ -110,7 +110,7 @@ def people(request: HttpRequest) -> HttpResponse:
 def people_api(request: HttpRequest) -> JsonResponse:
     form, found = _listing(request)
     if found is None:
-        return error("；".join(f"{form.fields[k].label}：{m}" for k, ms in form.errors.items() for m in ms), 400)
+        return json_error("；".join(f"{form.fields[k].label}：{m}" for k, ms in form.errors.items() for m in ms), 400)
     rows = [
         {
             "name": e["name"],

@@ -11,15 +11,15 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import export
-from articles.api import error
-from articles.filters import ArticleFilter, SearchForm
 from articles.models import Article, ArticleKind
 from articles.search.help import EXAMPLES
 from articles.search.query import Query, parse_query
 from articles.search.results import COUNT_CAP, MAX_PAGE, facets, run_search
 from articles.search.steering import FACETS, chips, facet_links
 from articles.search.trend import UNITS, Series, articles_per_year, bar_chart, title, year_counts, year_range
+from articles.web import export
+from articles.web.errors import json_error
+from articles.web.filters import ArticleFilter, SearchForm
 
 
 class BadSearch(Exception):
@@ -169,9 +169,9 @@ def _trend_data(request: HttpRequest) -> tuple[str, list[Series], list[int], dic
     try:
         query, base, _, _, _, _ = read_request(request)
     except BadSearch as exc:
-        return error("；".join(exc.messages), 400)
+        return json_error("；".join(exc.messages), 400)
     if query.empty:
-        return error("请提供检索词 q", 400)
+        return json_error("请提供检索词 q", 400)
     unit = request.GET.get("unit") if request.GET.get("unit") in UNITS else "per_10000"
     series = _series(request, query, base)
     totals = articles_per_year(base)
@@ -246,7 +246,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
     try:
         query, base, sort, page, _, filters = read_request(request)
     except BadSearch as exc:
-        return error("；".join(exc.messages), 400)
+        return json_error("；".join(exc.messages), 400)
     result = run_search(query, base, sort, page, listing=filters.active)
     terms = query.highlight_terms()
     return JsonResponse(
@@ -276,7 +276,7 @@ def facets_api(request: HttpRequest) -> JsonResponse:
     try:
         query, base, _, _, _, _ = read_request(request)
     except BadSearch as exc:
-        return error("；".join(exc.messages), 400)
+        return json_error("；".join(exc.messages), 400)
     if query.empty:
         return JsonResponse({"query": "", "facets": {}})
     data = facets(query, base)  # cached per data version
@@ -291,9 +291,9 @@ def search_csv(request: HttpRequest) -> HttpResponse:
     try:
         query, base, _, _, _, _ = read_request(request)
     except BadSearch as exc:
-        return error("；".join(exc.messages), 400)
+        return json_error("；".join(exc.messages), 400)
     if query.empty:
-        return error("请提供检索词 q", 400)
+        return json_error("请提供检索词 q", 400)
     lines = export.csv_lines(
         query, base, request.build_absolute_uri("/")[:-1], with_text=request.GET.get("text") == "1"
     )

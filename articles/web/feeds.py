@@ -13,7 +13,7 @@ from articles import browse
 from articles.models import Article, Credit, Issue, Person
 from articles.search.query import Query
 from articles.search.results import run_search
-from articles.search_views import BadSearch, read_request
+from articles.web.search_views import BadSearch, read_request
 
 SIZE = 30
 

@@ -1,0 +1,2 @@
+"""The web layer: views, JSON API, feeds, errors and middleware. Reads through models and search;
+writes only through storage."""
