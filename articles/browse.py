@@ -11,9 +11,8 @@ from django.db.models.functions import ExtractMonth, ExtractYear, Left
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from articles import freshness
+from articles import freshness, links
 from articles.models import Article, ArticleRedirect, Credit, Issue, Page, Person, PersonRedirect, Role
-from articles.web import links
 
 WEEKDAYS = "一二三四五六日"
 

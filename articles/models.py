@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from articles.web import links
+from articles import links
 
 
 class Newspaper(models.Model):

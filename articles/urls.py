@@ -1,7 +1,6 @@
 from django.urls import path, register_converter
 
-from articles.web import about, api, calendar_views, cite_views, feeds, people_index, search_views, views
-from articles.web.converters import (
+from articles.converters import (
     BoundedIntConverter,
     PageLabelConverter,
     PersonSlugConverter,
@@ -9,6 +8,7 @@ from articles.web.converters import (
     YearMonthConverter,
     YearMonthDayConverter,
 )
+from articles.web import about, api, calendar_views, cite_views, feeds, people_index, search_views, views
 
 register_converter(YearMonthDayConverter, "ymd")
 register_converter(PageLabelConverter, "label")

@@ -9,10 +9,10 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import browse, citing, reading
+from articles import browse, citing, links, reading
 from articles.models import Issue
 from articles.numbers import parse_int
-from articles.web import about, links
+from articles.web import about
 from articles.web.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
 
 

@@ -10,9 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from articles import links
 from articles.browse import WEEKDAYS
 from articles.models import Issue
-from articles.web import links
 
 
 def _issues(first: date, last: date) -> list[Issue]:

@@ -17,12 +17,12 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from articles.links import article_url
 from articles.models import Article, Credit, Role
 from articles.search.columns import printed_fields
 from articles.search.engine import matching
 from articles.search.query import Query
 from articles.search.results import COUNT_CAP, capped_count, date_walk, unprepared
-from articles.web.links import article_url
 
 COLUMNS = ("id", "issue_date", "page_label", "kind", "kicker", "headline", "subheadline", "source", "dateline")
 HEADER = ["id", "date", "page", "kind", "kicker", "headline", "subheadline", "source", "dateline", "url", "people"]

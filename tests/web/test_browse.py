@@ -48,7 +48,7 @@ def test_links_are_what_the_urlconf_reverses(ingested):
 
     from django.urls import reverse
 
-    from articles.web import links
+    from articles import links
 
     for pk in (1, 42, 987654321, 10**17):
         assert links.article_url(pk) == reverse("articles:article", kwargs={"pk": pk})

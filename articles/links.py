@@ -11,7 +11,7 @@ from functools import cache
 
 from django.urls import reverse
 
-from articles.web.converters import YearMonthDayConverter
+from articles.converters import YearMonthDayConverter
 
 # Sample values whose text stands for the real one in the reversed pattern.
 _DAY, _LABEL, _PK = date(1111, 11, 11), "ZZ987", 987654321
