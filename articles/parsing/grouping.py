@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .patterns import parse_byline, parse_lead, points_elsewhere
+from .patterns import AGENCIES, normalise_source, parse_byline, parse_lead, points_elsewhere
 from .text import bigrams, cjk_len, pair_share
 from .types import Para, ParaKind
 
@@ -98,9 +98,20 @@ def _starts_story(p: Para, group: Group) -> bool:
     if p.kind in (K.BYLINE, K.SIGNATURE):
         apart = p.gap >= 1 and _names_reporters(p) and _has_reporters(group)
         return group.has(K.BODY, K.HEADING, K.CAPTION, K.TABLE) or apart
-    if p.kind == K.BODY and parse_lead(p.text) is not None:
-        return group.has(K.BODY, K.HEADING, K.TABLE)
+    lead = parse_lead(p.text) if p.kind == K.BODY else None
+    if lead is not None:
+        return group.has(K.BODY, K.HEADING, K.TABLE) or _credits_another_source(group, lead.source)
     return False
+
+
+def _credits_another_source(group: Group, source: str) -> bool:
+    """An agency's lead (`新华社北京3月26日电`) under bylines that name another paper's staff: the
+    bylines belong to a story whose title stands above them, not to the agency copy below."""
+    if source not in AGENCIES:
+        return False
+    credits = [parse_byline(p.text) for p in group.paras if p.kind == K.BYLINE]
+    orgs = [normalise_source(org) for c in credits if c is not None for org in c.orgs]
+    return bool(orgs) and source not in orgs
 
 
 def _names_reporters(p: Para) -> bool:

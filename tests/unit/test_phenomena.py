@@ -366,3 +366,22 @@ def test_a_fake_bold_markdown_headline_loses_nothing():
     result = parse_text("# 湘江边的湘江边的““守水人守水人””\n\n株洲日报记者 李华\n\n正文。\n")
     assert lost_characters(result) == {}
     assert result.articles[0].headline == "湘江边的“守水人”"
+
+
+def test_a_papers_byline_above_agency_copy_credits_the_title_above_it():
+    """PDF text: a title printed far after its body with its byline under it, and agency copy
+    (`新华社…电`, no byline of ours) right below: the byline is the title's, not the agency's."""
+    page = (
+        "株洲日报讯 10月8日，全市秋季植树活动在\n神农公园举行，1200多名志愿者参加。\n\n"
+        "活动现场，志愿者们挖坑、培土、浇水，\n忙得热火朝天。\n\n"
+        "城区新添绿树三千株\n\n"
+        "株洲日报记者 柳青 通讯员/谢晓婷\n\n"
+        "新华社北京10月8日电 记者从国家铁路集团获悉，\n国庆假期全国铁路发送旅客一亿人次。\n\n"
+        "铁路部门加开旅客列车，优化候车服务，\n运输安全平稳有序。\n\n"
+        "国庆假期铁路发送旅客一亿人次\n"
+    )
+    articles = {a.headline: a for a in parse_text(page).articles}
+    assert articles["城区新添绿树三千株"].reporters == ["柳青"]
+    assert articles["城区新添绿树三千株"].body.startswith("全市秋季植树活动")
+    assert articles["国庆假期铁路发送旅客一亿人次"].reporters == []
+    assert articles["国庆假期铁路发送旅客一亿人次"].source == "新华社"
