@@ -3,7 +3,8 @@ the keys the compositor writes, scored as ../shared/eval/score_parse.py scores.
 
     .venv/bin/python bench/parse_quality.py [--pages 200] [--seed 0] [--dump DIR] [--only-phenomenon NAME]
 
-Prints JSON: headline F1, credits, bodies, dates and characters lost, for (a) the sample pages
+Prints JSON: headline F1, credits, bodies, title roles (kicker, headline and subheadline each
+exactly right: beyond the scorer, which accepts a right whole title), dates and characters lost, for (a) the sample pages
 (when ../shared exists) and (b) the composed pages, spread over the three formats, with
 per-format and per-phenomenon breakdowns and the ten weakest phenomena. Parsing runs in process
 (articles.parsing.parse_text: no Django, no database). --dump writes each composed page's text,
@@ -40,6 +41,7 @@ class Tally:
     exact: int = 0
     credits: int = 0
     bodies: int = 0
+    roles: int = 0
     dates: int = 0
     lost: int = 0
     pages_losing: int = 0
@@ -51,6 +53,7 @@ class Tally:
         self.exact += result.exact
         self.credits += result.credits
         self.bodies += result.bodies
+        self.roles += result.roles
         self.dates += result.date_ok
         self.lost += lost
         self.pages_losing += lost > 0
@@ -63,6 +66,7 @@ class Tally:
             "headline_f1": round(f1(self.exact, self.gold, self.pred), 3),
             "credits": _rate(self.credits, self.gold),
             "bodies": _rate(self.bodies, self.gold),
+            "title_roles": _rate(self.roles, self.gold),
             "dates": _rate(self.dates, self.pages),
             "credits_n": f"{self.credits}/{self.gold}",
             "bodies_n": f"{self.bodies}/{self.gold}",
@@ -80,6 +84,7 @@ class TagTally:
     exact: int = 0
     credits: int = 0
     bodies: int = 0
+    roles: int = 0
     pages: int = 0  # pages with such an article, for the date rate
     dates: int = 0
 
@@ -89,6 +94,7 @@ class TagTally:
             "headline_exact": _rate(self.exact, self.articles),
             "credits": _rate(self.credits, self.articles),
             "bodies": _rate(self.bodies, self.articles),
+            "title_roles": _rate(self.roles, self.articles),
             "dates": _rate(self.dates, self.pages),
         }
 
@@ -166,6 +172,7 @@ def _count_tags(page: ComposedPage, result: PageResult, by_tag: dict[str, TagTal
             t.exact += outcome.exact
             t.credits += outcome.credits
             t.bodies += outcome.body
+            t.roles += outcome.roles
             on_page.add(tag)
     for tag in on_page:
         by_tag[tag].pages += 1

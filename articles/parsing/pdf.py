@@ -15,6 +15,7 @@ from enum import StrEnum
 from .paragraphs import is_promotion, special_kind, split_caption, titleish
 from .patterns import is_signature, parse_byline, parse_lead
 from .text import bigrams, cjk_len, compact, continues_sentence, ends_sentence, pair_share
+from .titles import ends_complete_clause
 from .types import Para, ParaKind
 
 Chunk = tuple[int, list[str]]  # blank lines before it, its lines
@@ -261,6 +262,7 @@ def _title_elements(chunk: list[str]) -> list[str]:
         prev = elements[-1]
         new_part = (
             line.startswith("——")
+            or ends_complete_clause(prev)
             or re.search(r"[，,\s]", line)
             or (cjk_len(prev) >= 10 and cjk_len(line) > 1.4 * cjk_len(prev))
         )

@@ -41,6 +41,15 @@ def join_title(text: str) -> str:
     return re.sub(r"(?<=[^\sA-Za-z0-9]) +(?=[^\sA-Za-z0-9])", "", text).strip()
 
 
+# A line that says who did what or that an event happened is complete: it does not run on into
+# the next printed line (`…调研种业发展时强调` / `打好种业翻身仗`).
+COMPLETE_CLAUSE = re.compile(r"(时强调|时指出|时要求|时表示|强调|指出|要求|举行|开幕|闭幕|出炉|会议)$")
+
+
+def ends_complete_clause(line: str) -> bool:
+    return bool(COMPLETE_CLAUSE.search(line.replace(" ", "")))
+
+
 def is_kicker_like(line: str) -> bool:
     """Who did what, an event announced, or a plain fact: the line above a slogan."""
     text = line.replace(" ", "")

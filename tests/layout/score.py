@@ -74,6 +74,7 @@ class ArticleResult:
     exact: bool  # headline (or the whole title) exactly right
     credits: bool  # and reporters and correspondents right
     body: bool  # the paired body holds the key's first and last characters
+    roles: bool = False  # kicker, headline and subheadline each exactly right (beyond the scorer)
 
 
 @dataclass
@@ -94,6 +95,10 @@ class PageResult:
     @property
     def bodies(self) -> int:
         return sum(a.body for a in self.articles)
+
+    @property
+    def roles(self) -> int:
+        return sum(a.roles for a in self.articles)
 
     def totals(self) -> dict:
         """The same dict as score_parse.score()."""
@@ -120,7 +125,8 @@ def score_page(gold_doc: dict, pred_doc: dict) -> PageResult:
         p = pred[j]
         exact = headline(g) == headline(p) or full_title(g) == full_title(p)
         credits = exact and all(names(g, k) == names(p, k) for k in ("reporters", "correspondents"))
-        result.articles.append(ArticleResult(j, exact, credits, body_holds(g, p)))
+        roles = all(norm(g.get(k)) == norm(p.get(k)) for k in ("kicker", "headline", "subheadline"))
+        result.articles.append(ArticleResult(j, exact, credits, body_holds(g, p), roles))
     return result
 
 

@@ -385,3 +385,14 @@ def test_a_papers_byline_above_agency_copy_credits_the_title_above_it():
     assert articles["城区新添绿树三千株"].body.startswith("全市秋季植树活动")
     assert articles["国庆假期铁路发送旅客一亿人次"].reporters == []
     assert articles["国庆假期铁路发送旅客一亿人次"].source == "新华社"
+
+
+def test_a_pdf_title_line_that_says_who_did_what_does_not_run_on_into_the_next():
+    """PDF text: a kicker ending `…时强调` printed right above its headline, no blank line between,
+    is the kicker; a headline wrapped mid-phrase (`…主持召开` / `市政府常务会议`) stays one line."""
+    body = "株洲日报讯 10月8日，副市长刘建华来到\n茶陵县调研种业发展。他强调，要\n加快培育优良品种。\n\n"
+    page = body + "刘建华调研种业发展时强调\n打好种业翻身仗端牢群众饭碗\n"
+    article = parse_text(page).articles[0]
+    assert (article.kicker, article.headline) == ("刘建华调研种业发展时强调", "打好种业翻身仗端牢群众饭碗")
+    wrapped = body.replace("调研种业发展", "主持召开常务会议") + "刘建华主持召开\n市政府常务会议\n"
+    assert parse_text(wrapped).articles[0].headline == "刘建华主持召开市政府常务会议"
