@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .paragraphs import titleish
 from .patterns import AGENCIES, normalise_source, parse_byline, parse_lead, points_elsewhere
 from .text import bigrams, cjk_len, pair_share
 from .types import Para, ParaKind
@@ -234,13 +235,29 @@ def markdown_groups(paras: list[Para]) -> tuple[list[Group], list[Para]]:
     for p in paras:
         if p.kind == K.H2:
             p.role = "headline"
-            current = _MarkdownTitle(Group(titles=[p]))
+            kicker = _kicker_right_above(p, before if current is None else current.group.paras)
+            current = _MarkdownTitle(Group(titles=[kicker, p] if kicker else [p]))
             out.append(current.group)
         elif current is None:
             before.append(p)
         elif not current.take(p):
             current.group.paras.append(p)
     return out, before
+
+
+def _kicker_right_above(headline: Para, above: list[Para]) -> Para | None:
+    """A short plain line printed right above a `##` headline, no blank line between, is its
+    kicker (`今年高考成绩今日可查` / `## 考生可通过四种方式查分`): taken from where it was read."""
+    if headline.gap or not above:
+        return None
+    line = above[-1]
+    if line.kind not in (K.TITLE, K.BODY) or parse_lead(line.text) is not None:
+        return None
+    if not titleish(line.text, limit=30, whole_line=True):
+        return None
+    above.pop()
+    line.kind, line.role = K.TITLE, "kicker"
+    return line
 
 
 @dataclass
