@@ -402,9 +402,7 @@ def test_a_markdown_kicker_printed_right_above_its_headline_is_the_kicker():
     """A plain line with no blank line before the `##` under it is that headline's kicker, at the
     top of the page and between two stories alike; nothing of it stays outside the articles."""
     story = "株洲日报讯 10月8日，全市秋季植树活动在神农公园举行，1200多名志愿者参加。\n\n"
-    page = (
-        "全市新增绿地三百亩\n## 城区新添绿树三千株\n\n" + story + "本周天气晴好\n## 市民踊跃参加义务植树\n\n" + story
-    )
+    page = "全市新增绿地三百亩\n## 城区新添绿树三千株\n\n" + story + "本周天气晴好\n## 市民踊跃参加义务植树\n\n" + story
     result = parse_text(page)
     titles = [(a.kicker, a.headline) for a in result.articles]
     assert titles == [("全市新增绿地三百亩", "城区新添绿树三千株"), ("本周天气晴好", "市民踊跃参加义务植树")]
