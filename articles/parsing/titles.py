@@ -43,11 +43,12 @@ def join_title(text: str) -> str:
 
 # A line that says who did what or that an event happened is complete: it does not run on into
 # the next printed line (`…调研种业发展时强调` / `打好种业翻身仗`).
-COMPLETE_CLAUSE = re.compile(r"(时强调|时指出|时要求|时表示|强调|指出|要求|举行|开幕|闭幕|出炉|会议)$")
+COMPLETE_CLAUSE = re.compile(r"(时强调|时指出|时要求|时表示|强调|指出|要求|举行|开幕|闭幕|出炉|会议|施行|落幕|揭晓)$")
 
 
 def ends_complete_clause(line: str) -> bool:
-    return bool(COMPLETE_CLAUSE.search(line.replace(" ", "")))
+    text = line.replace(" ", "")
+    return bool(COMPLETE_CLAUSE.search(text))
 
 
 def is_kicker_like(line: str) -> bool:
@@ -95,6 +96,15 @@ def _pair(first: str, second: str) -> Roles:
     return None, join_title(first), second
 
 
+def _halves(first: str, second: str, third: str) -> bool:
+    """A line above a headline printed in two short halves (`城市夜经济观察` / `夜色里的烟火气` /
+    `点亮消费新场景`): the halves are short and even, say no activity or attendance, and the line
+    above is no shorter than either."""
+    a, b = cjk_len(second), cjk_len(third)
+    plain = not any(is_kicker_like(x) or _is_attendance(x) or x.startswith("——") for x in (second, third))
+    return plain and max(a, b) <= 10 and abs(a - b) <= 2 and cjk_len(first) >= max(a, b)
+
+
 def _one_line(line: str) -> Roles:
     """A kicker and headline printed on one line, separated by a space."""
     pieces = line.split(" ")
@@ -127,6 +137,8 @@ def title_roles(elements: list[str]) -> Roles:
         sub = " ".join(main[1:])
     elif len(main) == 2:
         kicker, headline, sub = _pair(main[0], main[1])
+    elif len(main) == 3 and _halves(main[0], main[1], main[2]):
+        kicker, headline, sub = main[0], join_title(main[1] + main[2]), None
     elif is_kicker_like(main[0]) and not is_kicker_like(main[1]):
         kicker, headline, sub = main[0], join_title(main[1]), " ".join(main[2:])
     else:

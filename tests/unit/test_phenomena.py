@@ -408,3 +408,19 @@ def test_a_markdown_kicker_printed_right_above_its_headline_is_the_kicker():
     assert titles == [("全市新增绿地三百亩", "城区新添绿树三千株"), ("本周天气晴好", "市民踊跃参加义务植树")]
     assert all(a.body.endswith("志愿者参加。") for a in result.articles)
     assert lost_characters(result) == {}
+
+
+def test_a_kicker_over_a_headline_printed_in_two_short_halves():
+    """One paragraph per line: a line, then a headline printed as two short even halves, then the
+    story: the halves are one headline, the line above them its kicker."""
+    body = (
+        "株洲日报讯 入夏以来，芦淞区老街夜市人气火爆，每晚客流量超过两万人次，小吃摊位、文创市集和街头演艺吸引了众多市民。\n"
+        "夜市管理方介绍，今年新增摊位两百个，并统一规划了垃圾分类点和停车区域，让市民逛得舒心、吃得放心。\n"
+    )
+    page = "城市夜经济观察\n夜色里的烟火气\n点亮消费新场景\n株洲日报记者 柳青\n" + body
+    article = parse_text(page).articles[0]
+    assert (article.kicker, article.headline, article.subheadline) == (
+        "城市夜经济观察",
+        "夜色里的烟火气点亮消费新场景",
+        None,
+    )
