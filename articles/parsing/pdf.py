@@ -141,8 +141,8 @@ def _chunk_kind(chunk: list[str]) -> ChunkKind:
         return ChunkKind.START
     if len(chunk) <= 2 and is_promotion("".join(chunk)):
         return ChunkKind.FURNITURE
-    if len(chunk) <= 4 and all(titleish(x) and not special_kind(x) for x in chunk):
-        return ChunkKind.TITLE
+    if len(chunk) <= 4 and all(titleish(x) and not special_kind(x) for x in chunk) and not continues_sentence(chunk[0]):
+        return ChunkKind.TITLE  # (a chunk that opens mid-sentence, `个、医疗点20个，…`, is body cut at a column end)
     return ChunkKind.BODY
 
 

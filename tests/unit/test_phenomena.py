@@ -424,3 +424,16 @@ def test_a_kicker_over_a_headline_printed_in_two_short_halves():
         "夜色里的烟火气点亮消费新场景",
         None,
     )
+
+
+def test_loose_pdf_lines_cut_at_a_number_are_body_not_titles():
+    """Loose PDF text (a blank line after every line): `…补给站12` / `个、医疗点20个，…` is one
+    sentence cut at a column end, not a title stack; the story keeps its words and its title."""
+    page = (
+        "株洲日报记者 凌霄\n\n株洲日报讯 6月2日早上，湘江半程马拉松在神农城\n鸣枪开跑，8000名跑者参赛。\n\n"
+        "赛事期间，沿线设置补给站12\n\n个、医疗点20个，1000余名志愿者\n\n提供服务。这是我市连续举办的\n\n"
+        "第五届半程马拉松。\n\n湘江半程马拉松鸣枪开跑\n"
+    )
+    articles = parse_text(page).articles
+    assert [a.headline for a in articles] == ["湘江半程马拉松鸣枪开跑"]
+    assert "补给站12个、医疗点20个" in articles[0].body
