@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "articles.web.middleware.FieldLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,6 +113,12 @@ if EMBEDDED_DB:
     DATABASES = {"default": embedded_db.settings_dict()}
 else:
     DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)}
+
+# The development server runs each request in a thread of its own, so a persistent connection
+# is never reused and a crawl of a few hundred pages would hold as many connections open
+# (Django's docs: don't enable persistent connections during development).
+if "runserver" in sys.argv:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # A database that is frozen or unreachable (its processes paused, its host silent) fails a
 # connection attempt after DB_CONNECT_TIMEOUT seconds, answered as the site's 503, instead of

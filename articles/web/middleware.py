@@ -19,6 +19,23 @@ SAFE = ("GET", "HEAD", "OPTIONS")
 ALLOW = "GET, HEAD, OPTIONS"
 
 
+class FieldLimitMiddleware:
+    """More query parameters than Django will parse (DATA_UPLOAD_MAX_NUMBER_FIELDS) answered
+    before anything reads request.GET: Django raises TooManyFieldsSent on every read, and with
+    DEBUG on its own error page reads it again and fails into a 500. Counted the way Django
+    parses, from the raw query string."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        query = request.META.get("QUERY_STRING", "")
+        if limit is not None and query.count("&") + 1 > limit:
+            return errors.respond(request, 400)
+        return self.get_response(request)
+
+
 class PublicReadOnlyMiddleware:
     """Outside the admin, every method but GET and HEAD is a 405, and OPTIONS is answered here with
     the allowed methods (the view never runs)."""
