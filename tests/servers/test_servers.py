@@ -3,15 +3,14 @@ replica serving public reads, and a pg_dump / pg_restore round trip."""
 
 from __future__ import annotations
 
-import subprocess
 from urllib.parse import quote
 
 import psycopg
 import pytest
 
-from tests.clusters import Cluster, run
 from tests.conftest import FIXTURE_PAGES
 from tests.servers import Gunicorn, manage, production_env
+from tests.servers.clusters import Cluster, run
 
 pytestmark = pytest.mark.servers
 
@@ -46,15 +45,13 @@ def test_gunicorn_survives_a_postgres_restart(primary):
         server.stop()
 
 
-def test_a_streaming_replica_serves_public_reads(primary):
+def test_a_streaming_replica_serves_public_reads(primary, tmp_path):
     replica = Cluster("replica", 55432).replica_of(primary)
     try:
         late = "株洲日报记者 罗欣\n\n株洲日报讯 6月16日，副本同步测试稿件刊发。\n\n副本同步测试\n"
         env = production_env(primary.url("archive"))
-        page = FIXTURE_PAGES.parent / "late"
-        page.mkdir(exist_ok=True)
-        (page / "2023-06-17_A1.txt").write_text(late, encoding="utf-8")
-        manage(env, "ingest", str(page))  # written on the primary after the replica was made
+        (tmp_path / "2023-06-17_A1.txt").write_text(late, encoding="utf-8")
+        manage(env, "ingest", str(tmp_path))  # written on the primary after the replica was made
         replica.wait_for_replay(primary)
         server = Gunicorn(production_env(primary.url("archive"), DATABASE_REPLICA_URLS=replica.url("archive")))
         try:
@@ -70,7 +67,6 @@ def test_a_streaming_replica_serves_public_reads(primary):
             conn.execute("UPDATE articles_article SET headline = 'x'")  # and the replica refuses writes anyway
     finally:
         replica.destroy()
-        subprocess.run(["rm", "-rf", str(FIXTURE_PAGES.parent / "late")], check=False)
 
 
 def test_backup_and_restore_round_trip(primary, tmp_path):

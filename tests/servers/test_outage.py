@@ -11,9 +11,9 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.clusters import Cluster
 from tests.conftest import FIXTURE_PAGES
 from tests.servers import Gunicorn, free_port, manage, production_env
+from tests.servers.clusters import Cluster
 
 pytestmark = pytest.mark.servers
 
