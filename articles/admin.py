@@ -316,7 +316,7 @@ class ArticleAdmin(HistoryMixin, admin.ModelAdmin):
     def headline_or_opening(self, obj: Article) -> str:
         return obj.headline or f"（无标题）{obj.body[:24]}"
 
-    @admin.display(description="记者")
+    @admin.display(description=Role.REPORTER.label)
     def reporters(self, obj: Article) -> str:
         return "、".join(c.person.name for c in obj.credits.all() if c.role == Role.REPORTER)
 
@@ -371,9 +371,19 @@ class MergeForm(forms.Form):
         self.fields["survivor"].queryset = people
 
 
+def _credit_count(role: Role):
+    """A column of the person's credits in one role (annotated by PersonAdmin.get_queryset)."""
+
+    @admin.display(description=role.label, ordering=f"n_{role}")
+    def column(obj: Person) -> int:
+        return getattr(obj, f"n_{role}")
+
+    return column
+
+
 @admin.register(Person)
 class PersonAdmin(HistoryMixin, admin.ModelAdmin):
-    list_display = ("name", "slug", "alias_list", "as_reporter", "as_correspondent", "as_photographer", "as_author")
+    list_display = ("name", "slug", "alias_list", *(_credit_count(role) for role in Role))
     search_fields = ("name", "aliases")
     ordering = ("name",)
     actions = ["merge_into"]
@@ -385,22 +395,6 @@ class PersonAdmin(HistoryMixin, admin.ModelAdmin):
     @admin.display(description="别名")
     def alias_list(self, obj: Person) -> str:
         return "、".join(obj.aliases)
-
-    @admin.display(description="记者", ordering="n_reporter")
-    def as_reporter(self, obj):
-        return obj.n_reporter  # noqa: E704
-
-    @admin.display(description="通讯员", ordering="n_correspondent")
-    def as_correspondent(self, obj):
-        return obj.n_correspondent  # noqa: E704
-
-    @admin.display(description="摄影", ordering="n_photographer")
-    def as_photographer(self, obj):
-        return obj.n_photographer  # noqa: E704
-
-    @admin.display(description="作者", ordering="n_author")
-    def as_author(self, obj):
-        return obj.n_author  # noqa: E704
 
     @admin.action(description="合并所选人物到其中一位…")
     def merge_into(self, request, queryset):

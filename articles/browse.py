@@ -1,4 +1,6 @@
-"""What the browse pages show, as plain dicts and lists: shared by the HTML views and their JSON twins."""
+"""What the browse pages show beyond rows of a queryset (articles.models holds the queries): the
+calendar and a person's summary as plain dicts, cached per data version; the article or person
+a stale URL now means. Shared by the HTML views and their JSON twins."""
 
 from __future__ import annotations
 
@@ -6,32 +8,18 @@ import calendar
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, Max, Min, Prefetch
-from django.db.models.functions import ExtractMonth, ExtractYear, Left
+from django.db.models import Count, Max, Min
+from django.db.models.functions import ExtractYear
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from articles import freshness, links
-from articles.models import Article, ArticleRedirect, Credit, Issue, Page, Person, PersonRedirect, Role
+from articles.models import Article, ArticleRedirect, Credit, Issue, Person, PersonRedirect, Role
 
 WEEKDAYS = "一二三四五六日"
 
 
 def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}"
-
-
-def issue_for(day: date) -> Issue:
-    return get_object_or_404(Issue.objects.select_related("newspaper").order_by("newspaper_id"), date=day)
-
-
-def page_for(day: date, label: str, with_raw_text: bool = False) -> Page:
-    pages = Page.objects.select_related("issue__newspaper")
-    return get_object_or_404(pages if with_raw_text else pages.defer("raw_text"), issue__date=day, label=label)
-
-
-def article_for(pk: int) -> Article:
-    return get_object_or_404(Article.objects.for_listing(), pk=pk)
 
 
 def article_or_redirect(pk: int) -> Article | str:
@@ -43,6 +31,17 @@ def article_or_redirect(pk: int) -> Article | str:
     if moved is None:
         raise Http404("no such article")
     return moved.page.get_absolute_url()
+
+
+def person_or_redirect(slug: str) -> Person | str:
+    """The person, or the URL to answer 301 with when the slug belongs to a merged person."""
+    found = Person.objects.filter(slug=slug).first()
+    if found is not None:
+        return found
+    moved = PersonRedirect.objects.select_related("person").filter(old_slug=slug).first()
+    if moved is None:
+        raise Http404("no such person")
+    return moved.person.get_absolute_url()
 
 
 def _day_cell(day: date, has_issue: bool) -> dict:
@@ -61,8 +60,7 @@ def calendar_years(open_year: int | None = None) -> list[dict]:
 
 
 def _calendar_years(open_year: int | None) -> list[dict]:
-    rows = Issue.objects.annotate(y=ExtractYear("date")).values("y").annotate(n=Count("id")).order_by("-y")
-    years = [{"year": r["y"], "count": r["n"], "months": []} for r in rows]
+    years = [{"year": year, "count": n, "months": []} for year, n in Issue.objects.count_by_year()]
     if not years:
         return years
     chosen = open_year if open_year in {y["year"] for y in years} else years[0]["year"]
@@ -82,45 +80,6 @@ def _calendar_years(open_year: int | None) -> list[dict]:
             ]
             entry["months"].append({"month": month, "ym": (chosen, month), "count": len(present), "weeks": weeks})
     return years
-
-
-def year_months(year: int) -> list[dict]:
-    """Issue counts per month of one year (for the JSON calendar)."""
-    rows = (
-        Issue.objects.filter(date__year=year)
-        .annotate(m=ExtractMonth("date"))
-        .values("m")
-        .annotate(n=Count("id"))
-        .order_by("m")
-    )
-    return [{"month": r["m"], "count": r["n"]} for r in rows]
-
-
-def pages_with_headlines(issue: Issue, first_only: bool = False) -> list[Page]:
-    """The issue's pages in order, each with its articles' kicker, headline, credits and the
-    opening of the body (three queries; the pages' raw text and the articles' whole bodies,
-    the largest things they hold, stay in the database)."""
-    credits = Credit.objects.select_related("person").order_by("order", "id")
-    articles = (
-        Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind")
-        .annotate(opening=Left("body", 80))
-        .prefetch_related(Prefetch("credits", queryset=credits))
-        .order_by("order")
-    )
-    pages = issue.pages.order_by("sequence", "label").defer("raw_text", "unassigned")
-    pages = pages[:1] if first_only else pages
-    return list(pages.prefetch_related(Prefetch("articles", queryset=articles)))
-
-
-def continuation(article: Article) -> Page | None:
-    """The page a jump line (下转A2版) points to, when it exists in the same issue."""
-    if not article.continued_to:
-        return None
-    return (
-        Page.objects.filter(issue_id=article.page.issue_id, label=article.continued_to)
-        .only("id", "label", "issue_id")
-        .first()
-    )
 
 
 def person_summary(person: Person) -> dict:
@@ -157,24 +116,3 @@ def _person_summary(person: Person) -> dict:
         "by_role": dict(table),
         "coauthors": list(coauthors),
     }
-
-
-def person_articles(person: Person):
-    """The person's articles, newest first: ids from their credits (no DISTINCT over whole rows)."""
-    ids = Credit.objects.filter(person=person).values("article_id")
-    return (
-        Article.objects.filter(pk__in=ids)
-        .only("id", "headline", "kicker", "kind", "issue_date", "page_label", "page_id")
-        .order_by("-issue_date", "page__sequence", "order", "id")
-    )
-
-
-def person_or_redirect(slug: str) -> Person | str:
-    """The person, or the URL to answer 301 with when the slug belongs to a merged person."""
-    found = Person.objects.filter(slug=slug).first()
-    if found is not None:
-        return found
-    moved = PersonRedirect.objects.select_related("person").filter(old_slug=slug).first()
-    if moved is None:
-        raise Http404("no such person")
-    return moved.person.get_absolute_url()

@@ -10,10 +10,26 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models.functions import ExtractMonth, ExtractYear, Left
 from django.urls import reverse
 
-from articles import links
+from articles import links, parsing
+
+
+def choices(vocabulary: type[parsing.Vocabulary], name: str) -> type[models.TextChoices]:
+    """Django choices from a vocabulary of the parser: the same member names, values and labels."""
+    return models.TextChoices(name, [(m.name, (m.value, m.label)) for m in vocabulary], module=__name__)
+
+
+ArticleKind = choices(parsing.Kind, "ArticleKind")
+Role = choices(parsing.Role, "Role")
+SourceFormat = choices(parsing.SourceFormat, "SourceFormat")
+
+
+def around(items: list, item: models.Model) -> tuple:
+    """The items before and after `item` in `items` (None at either end)."""
+    i = next(i for i, x in enumerate(items) if x.pk == item.pk)
+    return (items[i - 1] if i > 0 else None), (items[i + 1] if i + 1 < len(items) else None)
 
 
 class Newspaper(models.Model):
@@ -28,8 +44,14 @@ class Newspaper(models.Model):
 
 
 class IssueQuerySet(models.QuerySet):
-    def with_pages(self) -> IssueQuerySet:
-        return self.select_related("newspaper").prefetch_related("pages")
+    def newest(self) -> Issue | None:
+        """The latest issue with its paper, None in an empty archive. (Not Django's `latest()`,
+        which raises then and reads Meta.get_latest_by.)"""
+        return self.select_related("newspaper").order_by("-date").first()
+
+    def dated(self, day: date) -> IssueQuerySet:
+        """The issue of `day` with its paper."""
+        return self.select_related("newspaper").filter(date=day)
 
     def after(self, issue: Issue) -> Issue | None:
         """The paper's next issue (the one a reader turns to after its last page)."""
@@ -37,6 +59,37 @@ class IssueQuerySet(models.QuerySet):
 
     def before(self, issue: Issue) -> Issue | None:
         return self.filter(newspaper_id=issue.newspaper_id, date__lt=issue.date).order_by("-date").first()
+
+    def neighbours(self, issue: Issue) -> tuple[Issue | None, Issue | None]:
+        return self.before(issue), self.after(issue)
+
+    def between(self, first: date, last: date) -> IssueQuerySet:
+        return self.filter(date__range=(first, last))
+
+    def dates_around(self, first: date, last: date) -> tuple[date | None, date | None]:
+        """The dates of the nearest issues before and after the period (one query)."""
+        earlier = self.filter(date__lt=first).order_by("-date").values("date")[:1]
+        later = self.filter(date__gt=last).order_by("date").values("date")[:1]
+        rows = list(earlier.union(later, all=True))
+        before = [r["date"] for r in rows if r["date"] < first]
+        after = [r["date"] for r in rows if r["date"] > last]
+        return (before[0] if before else None), (after[0] if after else None)
+
+    def count_by_year(self) -> list[tuple[int, int]]:
+        """(year, issues) for every year with an issue, the newest first."""
+        rows = self.annotate(y=ExtractYear("date")).values("y").annotate(n=models.Count("id")).order_by("-y")
+        return [(r["y"], r["n"]) for r in rows]
+
+    def count_by_month(self, year: int) -> list[tuple[int, int]]:
+        """(month, issues) for the months of `year` with an issue."""
+        rows = (
+            self.filter(date__year=year)
+            .annotate(m=ExtractMonth("date"))
+            .values("m")
+            .annotate(n=models.Count("id"))
+            .order_by("m")
+        )
+        return [(r["m"], r["n"]) for r in rows]
 
     def with_lead(self) -> IssueQuerySet:
         """Each issue with its page count and its lead article (the first on its first page), in
@@ -75,13 +128,50 @@ class Issue(models.Model):
         return links.issue_url(self.date)
 
 
-class SourceFormat(models.TextChoices):
-    PDF = "pdf-columns", "PDF 分栏文本"
-    LINES = "paragraph-lines", "每行一段"
-    MARKDOWN = "markdown", "Markdown"
-
-
 class PageQuerySet(models.QuerySet):
+    def at(self, day: date, label: str) -> PageQuerySet:
+        """The page `label` of the issue of `day`, with its issue and paper."""
+        return self.select_related("issue__newspaper").filter(issue__date=day, label=label)
+
+    def without_text(self) -> PageQuerySet:
+        """Leave the page's raw text, its largest column, in the database."""
+        return self.defer("raw_text")
+
+    def in_print_order(self) -> PageQuerySet:
+        return self.order_by("sequence", "label")
+
+    def for_navigation(self) -> PageQuerySet:
+        """Labels only, in print order: the 版面导航 and 上一版/下一版 (on an issue's `pages`)."""
+        return self.in_print_order().only("id", "label", "sequence", "section", "issue_id")
+
+    def with_headlines(self) -> PageQuerySet:
+        """Pages in order, each with its articles' kicker, headline, kind, credits and the opening
+        of the body (three queries; the pages' raw text and the articles' whole bodies, the
+        largest things they hold, stay in the database)."""
+        articles = (
+            Article.objects.only("id", "page_id", "order", "headline", "kicker", "kind")
+            .annotate(opening=Left("body", 80))
+            .prefetch_related(models.Prefetch("credits", queryset=Credit.objects.for_cards()))
+            .order_by("order")
+        )
+        pages = self.in_print_order().defer("raw_text", "unassigned")
+        return pages.prefetch_related(models.Prefetch("articles", queryset=articles))
+
+    def neighbours(self, page: Page, pages: list[Page] | None = None) -> tuple[Page | None, Page | None]:
+        """The pages before and after `page` in its issue; `pages`: the issue's pages
+        (for_navigation) when the caller has them already."""
+        return around(list(page.issue.pages.for_navigation()) if pages is None else pages, page)
+
+    def continuation(self, article: Article) -> Page | None:
+        """The page a jump line (下转A2版) points to, when it exists in the same issue."""
+        if not article.continued_to:
+            return None
+        return (
+            self.filter(issue_id=article.page.issue_id, label=article.continued_to)
+            .only("id", "label", "issue_id")
+            .first()
+        )
+
     def for_review(self) -> PageQuerySet:
         """Pages with their weakest article's confidence, the weakest first (review queue)."""
         return (
@@ -138,16 +228,6 @@ class Page(models.Model):
         return links.page_url(self.issue.date, self.label)
 
 
-class ArticleKind(models.TextChoices):
-    NEWS = "news", "消息"
-    PHOTO = "photo", "图片新闻"
-    COMMENTARY = "commentary", "评论"
-    TABLE = "table", "表格"
-    TEASER = "teaser", "导读"
-    AGENCY = "agency", "通讯社稿"
-    FEATURE = "feature", "通讯"
-
-
 # Derived for search and large (most of the table's TOAST): never needed to show an article.
 SEARCH_COLUMNS = ("search_title", "search_text", "bigrams", "title_bigrams", "words")
 
@@ -160,8 +240,13 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self) -> ArticleQuerySet:
         """Articles of one page as cards: their credits and people, no search columns."""
-        credits = Credit.objects.select_related("person").order_by("order", "id")  # not Meta's article→page→issue joins
+        credits = Credit.objects.for_cards()
         return self.defer(*SEARCH_COLUMNS).prefetch_related(models.Prefetch("credits", queryset=credits))
+
+    def on_page(self, page: Page) -> ArticleQuerySet:
+        """The page's articles in print order. Combined with `page.articles`, so each one holds
+        `page` itself: reaching its page, issue and paper costs no query."""
+        return (self & page.articles.all()).order_by("order")
 
     def in_reading_order(self) -> ArticleQuerySet:
         """As the paper is read: by date, then page (print order), then place on the page."""
@@ -180,9 +265,38 @@ class ArticleQuerySet(models.QuerySet):
         earlier = Article.objects.filter(issue_date__lt=day).order_by("-issue_date").values("issue_date")[:1]
         return self.filter(issue_date=models.Subquery(earlier))
 
-    def by_person(self, person: Person, role: str | None = None) -> ArticleQuerySet:
-        q = Q(credits__person=person) & (Q(credits__role=role) if role else Q())
-        return self.filter(q).distinct()
+    def neighbours(self, article: Article, pages: list[Page] | None = None) -> tuple[Article | None, Article | None]:
+        """上一篇/下一篇 in reading order: on the page, else on the pages around it, else in the
+        issues around it, so a reader never meets a dead end. A constant number of queries: the
+        page's own articles, then (only at the edge of a page) one for the nearest article on
+        another page or in another issue. `pages`: the issue's pages (for_navigation) when the
+        caller has them already."""
+        siblings = list(self.filter(page_id=article.page_id).for_links().order_by("order", "pk"))
+        previous, following = around(siblings, article)
+        if previous is not None and following is not None:
+            return previous, following
+        issue = article.page.issue
+        pages = list(issue.pages.for_navigation()) if pages is None else pages
+        at = next(i for i, p in enumerate(pages) if p.pk == article.page_id)
+        linkable = self.for_links().in_reading_order()
+        if previous is None:
+            earlier = linkable.filter(page__in=[p.pk for p in pages[:at]]).last() if at > 0 else None
+            previous = earlier or linkable.in_previous_issue(issue.date).last()
+        if following is None:
+            later = linkable.filter(page__in=[p.pk for p in pages[at + 1 :]]).first() if at + 1 < len(pages) else None
+            following = later or linkable.in_next_issue(issue.date).first()
+        return previous, following
+
+    def by_person(self, person: Person) -> ArticleQuerySet:
+        """The person's articles: ids from their credits (no DISTINCT over whole rows)."""
+        return self.filter(pk__in=Credit.objects.filter(person=person).values("article_id"))
+
+    def for_rows(self) -> ArticleQuerySet:
+        """What a row of an article list shows: headline, kicker, kind, date and page label."""
+        return self.only("id", "headline", "kicker", "kind", "issue_date", "page_label", "page_id")
+
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by("-issue_date", "page__sequence", "order", "id")
 
 
 class Article(models.Model):
@@ -331,11 +445,10 @@ class ArticleRedirect(models.Model):
         return f"{self.old_id} → {self.page}"
 
 
-class Role(models.TextChoices):
-    REPORTER = "reporter", "记者"
-    CORRESPONDENT = "correspondent", "通讯员"
-    PHOTOGRAPHER = "photographer", "摄影"
-    AUTHOR = "author", "作者"
+class CreditQuerySet(models.QuerySet):
+    def for_cards(self) -> CreditQuerySet:
+        """Credits with their people, in credit order (not Meta's article→page→issue joins)."""
+        return self.select_related("person").order_by("order", "id")
 
 
 class Credit(models.Model):
@@ -343,6 +456,8 @@ class Credit(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits", verbose_name="人物")
     role = models.CharField("角色", max_length=15, choices=Role.choices)
     order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    objects = CreditQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "署名"

@@ -32,12 +32,13 @@ from .pairing import assign_titles, reunite_far_titles
 from .paragraphs import detect_format, special_kind
 from .pdf import pdf_paragraphs
 from .text import normalise_line
-from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph, ParseResult, SourceFormat
+from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph, ParseResult, Role, SourceFormat, Vocabulary
 
 PARSER_VERSION = "4"  # bump when parsing or the stored search columns change: ingest re-parses
 DEFAULT_PAPER = "株洲日报"
 
 __all__ = [
+    "DEFAULT_PAPER",
     "PARSER_VERSION",
     "DecodeError",
     "Kind",
@@ -45,7 +46,9 @@ __all__ = [
     "ParseResult",
     "ParsedArticle",
     "ParsedParagraph",
+    "Role",
     "SourceFormat",
+    "Vocabulary",
     "articles_from",
     "decode_bytes",
     "lost_characters",

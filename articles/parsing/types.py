@@ -7,24 +7,52 @@ from datetime import date
 from enum import StrEnum
 
 
-class Kind(StrEnum):
+class Vocabulary(StrEnum):
+    """A fixed vocabulary of the archive: each member a stored value with the Chinese label readers
+    and staff see (`Kind.NEWS.label` is 消息). The models' choices are derived from these
+    (articles.models.choices), so a value or a label is written once, here."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+class Kind(Vocabulary):
     """What an article is (体裁)."""
 
-    NEWS = "news"
-    PHOTO = "photo"
-    COMMENTARY = "commentary"
-    TABLE = "table"
-    TEASER = "teaser"
-    AGENCY = "agency"
-    FEATURE = "feature"
+    NEWS = "news", "消息"
+    PHOTO = "photo", "图片新闻"
+    COMMENTARY = "commentary", "评论"
+    TABLE = "table", "表格"
+    TEASER = "teaser", "导读"
+    AGENCY = "agency", "通讯社稿"
+    FEATURE = "feature", "通讯"
 
 
-class SourceFormat(StrEnum):
+class Role(Vocabulary):
+    """What a person named in a credit did for the article."""
+
+    REPORTER = "reporter", "记者"
+    CORRESPONDENT = "correspondent", "通讯员"
+    PHOTOGRAPHER = "photographer", "摄影"
+    AUTHOR = "author", "作者"
+
+    @property
+    def plural(self) -> str:
+        """The ParsedArticle list (and JSON key) holding this role's names: `reporters` for REPORTER."""
+        return f"{self.value}s"
+
+
+class SourceFormat(Vocabulary):
     """How the page's text came out of extraction."""
 
-    PDF = "pdf-columns"  # hard-wrapped at the column width, columns broken by blank lines
-    LINES = "paragraph-lines"  # one paragraph per line
-    MARKDOWN = "markdown"  # `##` headlines
+    PDF = "pdf-columns", "PDF 分栏文本"  # hard-wrapped at the column width, columns broken by blank lines
+    LINES = "paragraph-lines", "每行一段"  # one paragraph per line
+    MARKDOWN = "markdown", "Markdown"  # `##` headlines
 
 
 class ParaKind(StrEnum):
@@ -99,6 +127,10 @@ class ParsedArticle:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def credits(self) -> list[tuple[Role, list[str]]]:
+        """Each role with the names credited in it, in role order."""
+        return [(role, getattr(self, role.plural)) for role in Role]
 
     def texts(self) -> list[str]:
         """Every string this article holds, for the nothing-lost check."""

@@ -39,7 +39,6 @@ class IngestOutcome:
     status: str  # "new" | "unchanged" | "reparsed"
     page: Page
     articles: int
-    people_created: int
 
 
 def ingest_file(path: Path, *, paper: str, issue_date: date | None = None, label: str | None = None) -> IngestOutcome:
@@ -87,7 +86,7 @@ def ingest_bytes(
     if result.issue_date is None:
         raise IngestError(f"no issue date: give --date or a file name like 2020-03-27_A1.txt ({result.date_evidence})")
     with transaction.atomic():
-        return _store(result, data, sha, paper, label, force)
+        return _store(result, sha, paper, label, force)
 
 
 NAME_LABEL = re.compile(r"(?:19|20)\d{2}-?\d{2}-?\d{2}[_\-. ]+([A-Za-z]+[0-9]+)(?![A-Za-z0-9])")
@@ -121,9 +120,7 @@ def check_articles(result: ParseResult, text: str) -> None:
             raise IngestError(f"an article of {size:,} characters (an article holds at most {MAX_ARTICLE:,})")
 
 
-def _store(
-    result: ParseResult, data: bytes, sha: str, paper_name: str, label: str | None, force: bool
-) -> IngestOutcome:
+def _store(result: ParseResult, sha: str, paper_name: str, label: str | None, force: bool) -> IngestOutcome:
     paper = _get_or_create(Newspaper, name=paper_name, defaults={"slug": slugify(paper_name, allow_unicode=True)})
     issue = _get_or_create(
         Issue,
@@ -134,7 +131,7 @@ def _store(
     issue = Issue.objects.select_for_update().get(pk=issue.pk)  # one writer per issue at a time
     same = Page.objects.filter(issue=issue, sha256=sha).first()
     if same is not None and same.parser_version == PARSER_VERSION and not force:
-        return IngestOutcome("unchanged", same, same.articles.count(), 0)
+        return IngestOutcome("unchanged", same, same.articles.count())
     file_name = result.source["file_name"]
     page = same or _existing_page(issue, label, file_name)
     status = "reparsed" if page is not None else "new"
@@ -146,7 +143,7 @@ def _store(
     page.source_format, page.encoding = result.source["format"], result.source["encoding"]
     page.parser_version = PARSER_VERSION
     written = write_page(page, result.paragraphs)
-    return IngestOutcome(status, page, written.articles, written.people_created)
+    return IngestOutcome(status, page, written.articles)
 
 
 def _get_or_create(model, defaults=None, **lookup):

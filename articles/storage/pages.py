@@ -16,7 +16,6 @@ from .rows import sync_articles
 @dataclass
 class Written:
     articles: int
-    people_created: int
     deleted: list[str]  # articles a staff correction removed (their text is unassigned now)
 
 
@@ -46,7 +45,7 @@ def write_page(page: Page, parsed: list[ParsedParagraph], *, staff: bool = False
         if correction.status != status:
             correction.status = status
             correction.save(update_fields=["status"])
-    return Written(len(articles), synced.people_created, synced.deleted)
+    return Written(len(articles), synced.deleted)
 
 
 def _stored(p: Para, ids: list[int]) -> dict:

@@ -7,24 +7,16 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from articles.models import Article, ArticleRedirect, Credit, Page, Person, Role
+from articles.models import Article, ArticleRedirect, Credit, Page, Person
 from articles.parsing import ParsedArticle
 from articles.search.columns import apply_search_columns
 
 from .people import people_for_names
 
-ROLE_FIELDS = (
-    (Role.REPORTER, "reporters"),
-    (Role.CORRESPONDENT, "correspondents"),
-    (Role.PHOTOGRAPHER, "photographers"),
-    (Role.AUTHOR, "authors"),
-)
-
 
 @dataclass
 class Synced:
     ids: list[int]  # the row of each parsed article, in order
-    people_created: int
     deleted: list[str]  # headlines (or openings) of the stored articles removed
 
 
@@ -43,8 +35,8 @@ def sync_articles(
     stored = list(page.articles.all())
     matches = _match(stored, parsed, old or {}, new or [set() for _ in parsed])
     kept: list[int] = []
-    names = [name for art in parsed for _, attr in ROLE_FIELDS for name in getattr(art, attr)]
-    people, people_created = people_for_names(names)
+    names = [name for art in parsed for _, role_names in art.credits() for name in role_names]
+    people = people_for_names(names)
     credits: list[Credit] = []
     for order, art in enumerate(parsed, 1):
         row = matches.get(order - 1) or Article(page=page)
@@ -62,7 +54,7 @@ def sync_articles(
     )
     for row in gone:
         row.delete()
-    return Synced(kept, people_created, [str(row) for row in gone])
+    return Synced(kept, [str(row) for row in gone])
 
 
 def _match(
@@ -124,8 +116,8 @@ def _credits(row: Article, art: ParsedArticle, people: dict[str, Person], new: b
         row.credits.all().delete()
     credits: list[Credit] = []
     seen: set[tuple[int, str]] = set()
-    for role, attr in ROLE_FIELDS:
-        for name in getattr(art, attr):
+    for role, names in art.credits():
+        for name in names:
             person = people[name]
             if person.is_person and (person.pk, role) not in seen:
                 seen.add((person.pk, role))

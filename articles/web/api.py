@@ -6,11 +6,12 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import browse, citing, links, reading
-from articles.models import Issue
+from articles import browse, citing, links
+from articles.models import Article, Issue, Page
 from articles.numbers import parse_int
 from articles.web import about
 from articles.web.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
@@ -21,9 +22,11 @@ def _json(data: dict, status: int = 200) -> JsonResponse:
 
 
 def home(request: HttpRequest) -> JsonResponse:
-    latest = Issue.objects.select_related("newspaper").order_by("-date").first()
-    years = [{**y, "months": browse.year_months(y["year"])} for y in browse.calendar_years(open_year=-1)]
-    years = [{"year": y["year"], "count": y["count"], "months": y["months"]} for y in years]
+    latest = Issue.objects.newest()
+    years = [
+        {"year": y["year"], "count": y["count"], "months": year_months(y["year"])}
+        for y in browse.calendar_years(open_year=-1)
+    ]
     earlier = [
         {
             **issue_ref(request, i),
@@ -41,16 +44,20 @@ def home(request: HttpRequest) -> JsonResponse:
     return _json({"latest": issue_ref(request, latest), "years": years, "on_this_day": earlier})
 
 
+def year_months(year: int) -> list[dict]:
+    return [{"month": month, "count": n} for month, n in Issue.objects.count_by_month(year)]
+
+
 def issue(request: HttpRequest, day: date) -> JsonResponse:
-    obj = browse.issue_for(day)
-    previous, following = reading.issue_neighbours(obj)
+    obj = get_object_or_404(Issue.objects.dated(day))
+    previous, following = Issue.objects.neighbours(obj)
     pages = [
         {
             **page_ref(request, p),
             "section": p.section or None,
             "articles": [article_ref(request, a) for a in p.articles.all()],
         }
-        for p in browse.pages_with_headlines(obj)
+        for p in obj.pages.with_headlines()
     ]
     return _json(
         {
@@ -67,11 +74,11 @@ def issue(request: HttpRequest, day: date) -> JsonResponse:
 
 
 def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
-    obj = browse.page_for(day, label)
-    previous, following = reading.page_neighbours(obj)
+    obj = get_object_or_404(Page.objects.at(day, label).without_text())
+    previous, following = Page.objects.neighbours(obj)
     previous_issue = Issue.objects.before(obj.issue) if previous is None else None
     next_issue = Issue.objects.after(obj.issue) if following is None else None
-    articles = obj.articles.for_cards().order_by("order")
+    articles = Article.objects.on_page(obj).for_cards()
     return _json(
         {
             **page_ref(request, obj),
@@ -95,9 +102,9 @@ def article(request: HttpRequest, pk: int) -> JsonResponse:
     obj = browse.article_or_redirect(pk)
     if isinstance(obj, str):
         return HttpResponsePermanentRedirect("/api" + obj)
-    pages = reading.issue_pages(obj.page.issue)
-    previous, following = reading.article_neighbours(obj, pages)
-    previous_page, next_page = reading.page_neighbours(obj.page, pages)
+    pages = list(obj.page.issue.pages.for_navigation())
+    previous, following = Article.objects.neighbours(obj, pages)
+    previous_page, next_page = Page.objects.neighbours(obj.page, pages)
     ref = citing.reference(obj, request.build_absolute_uri, timezone.localdate())
     issue_url = request.build_absolute_uri(obj.page.issue.get_absolute_url())
     cite = {
@@ -128,7 +135,7 @@ def person(request: HttpRequest, slug: str) -> JsonResponse:
     if isinstance(obj, str):
         return HttpResponsePermanentRedirect("/api" + obj)
     summary = browse.person_summary(obj)
-    paginator = Paginator(browse.person_articles(obj), 50)
+    paginator = Paginator(Article.objects.by_person(obj).for_rows().newest_first(), 50)
     listing = paginator.get_page(parse_int(request.GET.get("p")) or 1)
     base = request.build_absolute_uri(request.path)
     return _json(

@@ -16,20 +16,10 @@ from articles.models import Issue
 
 
 def _issues(first: date, last: date) -> list[Issue]:
-    found = list(Issue.objects.filter(date__range=(first, last)).with_lead())
+    found = list(Issue.objects.between(first, last).with_lead())
     if not found:
         raise Http404("no issue in this period")
     return found
-
-
-def _around(first: date, last: date) -> tuple[date | None, date | None]:
-    """The dates of the nearest issues before and after the period (one query)."""
-    earlier = Issue.objects.filter(date__lt=first).order_by("-date").values("date")[:1]
-    later = Issue.objects.filter(date__gt=last).order_by("date").values("date")[:1]
-    rows = list(earlier.union(later, all=True))
-    before = [r["date"] for r in rows if r["date"] < first]
-    after = [r["date"] for r in rows if r["date"] > last]
-    return (before[0] if before else None), (after[0] if after else None)
 
 
 def _issue_row(issue: Issue) -> dict:
@@ -66,7 +56,7 @@ def year_context(year: int) -> dict:
     months: dict[int, list[dict]] = {}
     for row in rows:
         months.setdefault(row["date"].month, []).append(row)
-    before, after = _around(date(year, 1, 1), date(year, 12, 31))
+    before, after = Issue.objects.dates_around(date(year, 1, 1), date(year, 12, 31))
     return {
         "year": year,
         "count": len(rows),
@@ -79,7 +69,7 @@ def year_context(year: int) -> dict:
 def month_context(year: int, month: int) -> dict:
     first, last = _month_span(year, month)
     rows = [_issue_row(i) for i in _issues(first, last)]
-    before, after = _around(first, last)
+    before, after = Issue.objects.dates_around(first, last)
 
     def ref(day: date | None) -> dict | None:
         return {"year": day.year, "month": day.month, "url": month_url(day.year, day.month)} if day else None

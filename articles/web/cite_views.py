@@ -6,9 +6,11 @@ import json
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from articles import browse, citing
+from articles import citing
+from articles.models import Article
 
 FORMATS: dict[str, tuple[str, Callable[[citing.Reference], str]]] = {
     "ris": ("application/x-research-info-systems", citing.ris),
@@ -21,7 +23,8 @@ FORMATS: dict[str, tuple[str, Callable[[citing.Reference], str]]] = {
 
 
 def article_reference(request: HttpRequest, pk: int) -> citing.Reference:
-    return citing.reference(browse.article_for(pk), request.build_absolute_uri, timezone.localdate())
+    article = get_object_or_404(Article.objects.for_listing(), pk=pk)
+    return citing.reference(article, request.build_absolute_uri, timezone.localdate())
 
 
 def cite(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:

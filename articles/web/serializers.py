@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from articles.models import Article, Issue, Page, Person, Role
-
-ROLE_KEYS = {
-    Role.REPORTER: "reporters",
-    Role.CORRESPONDENT: "correspondents",
-    Role.PHOTOGRAPHER: "photographers",
-    Role.AUTHOR: "authors",
-}
+from articles.models import Article, Issue, Page, Person
+from articles.parsing import Role
 
 
 def absolute(request: HttpRequest, path: str) -> str:
@@ -61,10 +55,10 @@ def person_ref(request: HttpRequest, person: Person) -> dict:
 
 def article_full(request: HttpRequest, article: Article) -> dict:
     """The parse contract's article keys, plus ids, links and the printed furniture."""
-    names: dict[str, list[str]] = {key: [] for key in ROLE_KEYS.values()}
+    names: dict[str, list[str]] = {role.plural: [] for role in Role}
     credits = []
     for credit in article.credits.all():
-        names[ROLE_KEYS[credit.role]].append(credit.person.name)
+        names[Role(credit.role).plural].append(credit.person.name)
         credits.append({"role": credit.role, **person_ref(request, credit.person)})
     page = article.page
     return {

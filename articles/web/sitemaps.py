@@ -13,9 +13,6 @@ class IssueSitemap(Sitemap):
     def items(self):
         return Issue.objects.order_by("date").only("id", "date")
 
-    def lastmod(self, obj: Issue):
-        return None
-
 
 class ArticleSitemap(Sitemap):
     limit = 50_000

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from articles.ingest_runs import run_uploads
 from articles.models import IngestRun
+from articles.parsing import DEFAULT_PAPER
 from articles.parsing.filenames import valid_label
 from articles.uploads import MAX_INSIDE, entries
 
@@ -46,7 +47,7 @@ class UploadForm(forms.Form):
         label="出版日期", required=False, help_text="格式 2020-03-27；留空则取自文件名，或由正文推断"
     )
     page = forms.CharField(label="版次", max_length=16, required=False, help_text="如 A1；只能配单个文件")
-    paper = forms.CharField(label="报名", max_length=100, initial="株洲日报")
+    paper = forms.CharField(label="报名", max_length=100, initial=DEFAULT_PAPER)
 
     def clean_page(self) -> str | None:
         label = self.cleaned_data["page"].strip().upper()

@@ -6,12 +6,12 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from articles import browse, citing, freshness, reading
-from articles.models import Issue
+from articles import browse, citing, freshness
+from articles.models import Article, Issue, Page
 from articles.numbers import parse_int
 from articles.search.snippets import MarkBudget
 from articles.search.text import fold
@@ -26,8 +26,8 @@ def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    latest = Issue.objects.select_related("newspaper").order_by("-date").first()
-    front = browse.pages_with_headlines(latest, first_only=True) if latest else []
+    latest = Issue.objects.newest()
+    front = list(latest.pages.with_headlines()[:1]) if latest else []
     open_year = parse_int(request.GET.get("year"), 1000, 9999)
     # The calendar is rendered once per data version and year (templates/articles/home.html):
     # `years` is only computed when that fragment is not in the cache.
@@ -44,12 +44,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def issue(request: HttpRequest, day: date) -> HttpResponse:
-    obj = browse.issue_for(day)
-    previous, following = reading.issue_neighbours(obj)
+    obj = get_object_or_404(Issue.objects.dated(day))
+    previous, following = Issue.objects.neighbours(obj)
     context = {
         "issue": obj,
         "title_date": browse.chinese_date(obj.date),
-        "pages": browse.pages_with_headlines(obj),
+        "pages": list(obj.pages.with_headlines()),
         "previous": previous,
         "following": following,
     }
@@ -57,14 +57,14 @@ def issue(request: HttpRequest, day: date) -> HttpResponse:
 
 
 def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
-    obj = browse.page_for(day, label)
-    all_pages = reading.issue_pages(obj.issue)
-    previous, following = reading.page_neighbours(obj, all_pages)
+    obj = get_object_or_404(Page.objects.at(day, label).without_text())
+    all_pages = list(obj.issue.pages.for_navigation())
+    previous, following = Page.objects.neighbours(obj, all_pages)
     context = {
         "page": obj,
         "issue": obj.issue,
         "title_date": browse.chinese_date(obj.issue.date),
-        "articles": obj.articles.for_cards().order_by("order"),
+        "articles": Article.objects.on_page(obj).for_cards(),
         "all_pages": all_pages,
         "previous": previous,
         "following": following,
@@ -77,7 +77,7 @@ def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
 
 def page_raw(request: HttpRequest, day: date, label: str) -> HttpResponse:
     """The page's text exactly as it was ingested."""
-    obj = browse.page_for(day, label, with_raw_text=True)
+    obj = get_object_or_404(Page.objects.at(day, label))
     return HttpResponse(obj.raw_text, content_type="text/plain; charset=utf-8")
 
 
@@ -85,9 +85,9 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     obj = browse.article_or_redirect(pk)
     if isinstance(obj, str):
         return HttpResponsePermanentRedirect(obj)
-    pages = reading.issue_pages(obj.page.issue)
-    previous, following = reading.article_neighbours(obj, pages)
-    previous_page, next_page = reading.page_neighbours(obj.page, pages)
+    pages = list(obj.page.issue.pages.for_navigation())
+    previous, following = Article.objects.neighbours(obj, pages)
+    previous_page, next_page = Page.objects.neighbours(obj.page, pages)
     headings = set(obj.section_headings)
     paragraphs = [{"text": p, "heading": p in headings} for p in obj.paragraphs]
     context = {
@@ -98,7 +98,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
         "paragraphs": paragraphs,
         "captions": _captions_beside_body(obj),
         "credits": obj.credits_by_role(),
-        "continuation": browse.continuation(obj),
+        "continuation": Page.objects.continuation(obj),
         "previous": previous,
         "following": following,
         **_citing(request, obj),
@@ -130,7 +130,7 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = browse.person_or_redirect(slug)
     if isinstance(obj, str):
         return HttpResponsePermanentRedirect(obj)
-    paginator = Paginator(browse.person_articles(obj), 50)
+    paginator = Paginator(Article.objects.by_person(obj).for_rows().newest_first(), 50)
     listing = paginator.get_page(parse_int(request.GET.get("p")) or 1)
     context = {"person": obj, "summary": browse.person_summary(obj), "listing": listing}
     return _with_twin(request, render(request, "articles/person.html", context))

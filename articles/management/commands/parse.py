@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.parsing import DecodeError, ParseResult, parse_bytes
+from articles.parsing import DEFAULT_PAPER, DecodeError, ParseResult, parse_bytes
 from articles.parsing.filenames import from_file_name
 
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "text"], default="json", dest="output")
         parser.add_argument("--date", type=date.fromisoformat, dest="issue_date", help="issue date YYYY-MM-DD")
         parser.add_argument("--page", help="page label such as A1")
-        parser.add_argument("--paper", default="株洲日报")
+        parser.add_argument("--paper", default=DEFAULT_PAPER)
 
     def handle(self, *args, **options):
         path: Path = options["file"]
@@ -58,8 +58,7 @@ def as_text(result: ParseResult) -> str:
         out.append(f"【{a.headline or '（无标题）'}】")
         if a.subheadline:
             out.append(f"  {a.subheadline}")
-        roles = [("记者", a.reporters), ("通讯员", a.correspondents), ("摄影", a.photographers), ("作者", a.authors)]
-        credits = "  ".join(f"{r} {'、'.join(names)}" for r, names in roles if names)
+        credits = "  ".join(f"{role.label} {'、'.join(names)}" for role, names in a.credits() if names)
         if credits:
             out.append(credits)
         if a.source or a.dateline:
