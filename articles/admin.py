@@ -18,7 +18,7 @@ from articles import history
 from articles.history import field_label
 from articles.models import Article, Credit, IngestRun, Issue, Newspaper, Page, Person, PersonRedirect, Role
 from articles.numbers import parse_int
-from articles.search.engine import matching
+from articles.search.conditions import matching
 from articles.search.query import parse_query
 from articles.storage import (
     delete_article,

@@ -134,19 +134,22 @@ def adversarial(rng) -> dict:
     page by relevance and by date, the slower kept; the facets; three compared trend terms),
     beside the same run's baseline: a plain common term."""
     from articles.models import Article
+    from articles.search.facets import facets
     from articles.search.query import parse_query
-    from articles.search.results import facets, run_search
+    from articles.search.request import SearchRequest
+    from articles.search.results import run_search
     from articles.search.trend import year_counts
     from articles.web.filters import ArticleFilter
 
     def first_page(text: str) -> tuple[float, float]:
         q_text, filters = split_filters(text)
-        query, base = parse_query(q_text), ArticleFilter(filters, queryset=Article.objects.all()).qs
+        base = ArticleFilter(filters, queryset=Article.objects.all()).qs
+        query = parse_query(q_text)
         t_page = max(
-            timed(lambda: run_search(query, base, "relevance", 1))[0],
-            timed(lambda: run_search(query, base, "date", 1))[0],
+            timed(lambda: run_search(SearchRequest(query, base, sort="relevance")))[0],
+            timed(lambda: run_search(SearchRequest(query, base, sort="date")))[0],
         )
-        return t_page, timed(lambda: facets(query, base), repeat=1)[0]
+        return t_page, timed(lambda: facets(SearchRequest(query, base)), repeat=1)[0]
 
     out: dict = {"classes": {}, "queries": {}}
     for cls, queries in {**ADVERSARIAL, "baseline_common": COMMON[:3]}.items():
@@ -158,8 +161,8 @@ def adversarial(rng) -> dict:
         out["classes"][cls] = {"queries": len(queries), "p50_ms": pct(totals, 0.5), "p95_ms": pct(totals, 0.95)}
     trend_times = []
     for terms in TRENDS:
-        queries = [parse_query(t) for t in terms]
-        t, _ = timed(lambda qs=queries: [year_counts(q, Article.objects.all()) for q in qs], repeat=1)
+        requests = [SearchRequest.read(t) for t in terms]
+        t, _ = timed(lambda rs=requests: [year_counts(r) for r in rs], repeat=1)
         out["queries"]["trend " + " vs ".join(terms)] = {"ms": round(t, 1)}
         trend_times.append(t)
     out["classes"]["trend_3_common"] = {
@@ -187,9 +190,12 @@ def main() -> None:
 
     from articles.models import Article
     from articles.search import segment
-    from articles.search.engine import matching
+    from articles.search.conditions import matching
+    from articles.search.facets import facets
+    from articles.search.plan import capped_count
     from articles.search.query import parse_query
-    from articles.search.results import capped_count, facets, run_search
+    from articles.search.request import SearchRequest
+    from articles.search.results import run_search
     from articles.web.filters import ArticleFilter
 
     rng = random.Random(args.seed)
@@ -221,9 +227,9 @@ def main() -> None:
             query = parse_query(q_text)
             base = ArticleFilter(filters, queryset=Article.objects.all()).qs
             t_count, (total, capped) = timed(lambda q=query, b=base: capped_count(matching(q, b)))
-            t_rel, _ = timed(lambda q=query, b=base: run_search(q, b, "relevance", 1))
-            t_date, _ = timed(lambda q=query, b=base: run_search(q, b, "date", 1))
-            t_facets, _ = timed(lambda q=query, b=base: facets(q, b), repeat=1)
+            t_rel, _ = timed(lambda q=query, b=base: run_search(SearchRequest(q, b, sort="relevance")))
+            t_date, _ = timed(lambda q=query, b=base: run_search(SearchRequest(q, b, sort="date")))
+            t_facets, _ = timed(lambda q=query, b=base: facets(SearchRequest(q, b)), repeat=1)
             counts.append(t_count)
             first_page.append(max(t_rel, t_date))
             facet_times.append(t_facets)
@@ -310,7 +316,7 @@ def main() -> None:
 
 def plans(connection, classes) -> dict:
     """EXPLAIN of the first page by date for a rare and a common term: the guarded plans."""
-    from articles.search.engine import matching
+    from articles.search.conditions import matching
     from articles.search.query import parse_query
 
     out = {}

@@ -20,9 +20,9 @@ from django.db.models import Q, QuerySet
 from articles.links import article_url
 from articles.models import Article, Credit, Role
 from articles.search.columns import printed_fields
-from articles.search.engine import matching
+from articles.search.plan import date_walk, plan_for, unprepared
 from articles.search.query import Query
-from articles.search.results import COUNT_CAP, capped_count, date_walk, unprepared
+from articles.search.request import SearchRequest
 
 COLUMNS = ("id", "issue_date", "page_label", "kind", "kicker", "headline", "subheadline", "source", "dateline")
 HEADER = ["id", "date", "page", "kind", "kicker", "headline", "subheadline", "source", "dateline", "url", "people"]
@@ -65,14 +65,13 @@ def _common_chunks(qs: QuerySet) -> Iterator[list[tuple]]:
         last, size = (rows[-1][1], rows[-1][0]), CHUNK
 
 
-def chunks(query: Query, base: QuerySet) -> Iterator[list[tuple]]:
-    """The hits' rows (COLUMNS), newest first, a chunk at a time."""
-    if query.excludes_itself:
+def chunks(request: SearchRequest) -> Iterator[list[tuple]]:
+    """The hits' rows (COLUMNS), newest first, a chunk at a time, along the planned path."""
+    if request.query.excludes_itself:
         return iter(())
-    qs = matching(query, base)
     with unprepared():
-        _, capped = capped_count(qs, COUNT_CAP, trust_estimate=not query.exclusions)
-    return _common_chunks(qs) if capped else _rare_chunks(qs)
+        common = plan_for(request).common
+    return _common_chunks(request.matching) if common else _rare_chunks(request.matching)
 
 
 class _Echo:
@@ -108,11 +107,11 @@ def _extras(ids: list[int], with_text: bool) -> tuple[dict[int, str], dict[int, 
     return {k: "、".join(v) for k, v in people.items()}, texts
 
 
-def csv_lines(query: Query, base: QuerySet, origin: str, with_text: bool = False) -> Iterator[str]:
+def csv_lines(request: SearchRequest, origin: str, with_text: bool = False) -> Iterator[str]:
     """The CSV text line by line, at most MAX_ROWS rows. The first chunk is read here, before
     the caller starts a response: a database error is raised now, not mid-stream."""
     writer = csv.writer(_Echo())
-    source = chunks(query, base)
+    source = chunks(request)
     first = next(source, [])
 
     def lines() -> Iterator[str]:

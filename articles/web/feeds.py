@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -11,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from articles import browse
 from articles.models import Article, Credit, Issue, Person
-from articles.search.query import Query
+from articles.search.request import SearchRequest
 from articles.search.results import run_search
 from articles.web.search_views import BadSearch, read_request
 
@@ -74,17 +75,17 @@ class PersonFeed(ArticleFeed):
 
 
 class SearchFeed(ArticleFeed):
-    def get_object(self, request: HttpRequest, query: Query, base) -> tuple[Query, object, str]:
-        return query, base, request.GET.urlencode()
+    def get_object(self, request: HttpRequest, search: SearchRequest) -> tuple[SearchRequest, str]:
+        return search, request.GET.urlencode()
 
-    def title(self, obj) -> str:
-        return f"株洲日报数字档案 · 检索“{obj[0]}”"
+    def title(self, obj: tuple[SearchRequest, str]) -> str:
+        return f"株洲日报数字档案 · 检索“{obj[0].query}”"
 
-    def link(self, obj) -> str:
-        return f"/search/?{obj[2]}"
+    def link(self, obj: tuple[SearchRequest, str]) -> str:
+        return f"/search/?{obj[1]}"
 
-    def items(self, obj):
-        return [hit.article for hit in run_search(obj[0], obj[1], "date", 1).hits]
+    def items(self, obj: tuple[SearchRequest, str]) -> list[Article]:
+        return [hit.article for hit in run_search(replace(obj[0], sort="date", page=1)).hits]
 
 
 def person_feed(request: HttpRequest, slug: str) -> HttpResponse:
@@ -96,9 +97,9 @@ def person_feed(request: HttpRequest, slug: str) -> HttpResponse:
 
 def search_feed(request: HttpRequest) -> HttpResponse:
     try:
-        query, base, *_ = read_request(request)
+        search = read_request(request)
     except BadSearch as exc:
         return HttpResponseBadRequest("；".join(exc.messages), content_type="text/plain; charset=utf-8")
-    if query.empty:
+    if search.query.empty:
         return HttpResponseBadRequest("请提供检索词 q", content_type="text/plain; charset=utf-8")
-    return SearchFeed()(request, query=query, base=base)
+    return SearchFeed()(request, search=search)

@@ -1,4 +1,7 @@
-"""The search page, its JSON twin, the CSV export, facets and the OpenSearch description."""
+"""The search page, its JSON twin, the CSV export, facets and the OpenSearch description.
+
+Each view reads the query string once into a SearchRequest (`read_request`) and hands it down
+the search package; labels, links and the chart are made here."""
 
 from __future__ import annotations
 
@@ -12,14 +15,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, ArticleKind
+from articles.search.facets import facets
 from articles.search.help import EXAMPLES
-from articles.search.query import Query, parse_query
-from articles.search.results import COUNT_CAP, MAX_PAGE, facets, run_search
-from articles.search.steering import FACETS, chips, facet_links
-from articles.search.trend import UNITS, Series, articles_per_year, bar_chart, title, year_counts, year_range
+from articles.search.plan import COUNT_CAP
+from articles.search.request import SearchRequest
+from articles.search.results import MAX_PAGE, run_search
+from articles.search.trend import articles_per_year, series, year_range
 from articles.web import export
 from articles.web.errors import json_error
 from articles.web.filters import ArticleFilter, SearchForm
+from articles.web.steering import FACETS, chips, facet_links, labelled
+from articles.web.trend_chart import bar_chart, title, unit_from
 
 
 class BadSearch(Exception):
@@ -36,18 +42,27 @@ def _errors(form) -> list[str]:
     ]
 
 
-def read_request(request: HttpRequest) -> tuple[Query, object, str, int, SearchForm, ArticleFilter]:
+def read_request(request: HttpRequest) -> SearchRequest:
+    """The query string as a SearchRequest; a value the form or the filters refuse is BadSearch."""
     form = SearchForm(request.GET)
     filters = ArticleFilter(request.GET, queryset=Article.objects.all())
     if not form.is_valid() or not filters.is_valid():
         raise BadSearch(_errors(form) + _errors(filters.form))
-    query = parse_query(form.cleaned_data["q"] or "")
-    base = filters.qs
-    query.notes += filters.notes
-    sort = form.cleaned_data["sort"] or ("relevance" if not query.empty else "date")
-    if query.empty and sort == "relevance":
-        sort = "date"  # nothing to rank a filtered listing by
-    return query, base, sort, form.cleaned_data["p"] or 1, form, filters
+    base = filters.qs  # before its notes: filtering writes them (a reversed date range)
+    return SearchRequest.read(
+        form.cleaned_data["q"] or "",
+        base,
+        sort=form.cleaned_data["sort"] or None,
+        page=form.cleaned_data["p"] or 1,
+        listing=filters.active,
+        vs=request.GET.getlist("vs"),
+        notes=filters.notes,
+    )
+
+
+def _refused(request: HttpRequest, exc: BadSearch, template: str = "articles/search.html") -> HttpResponse:
+    context = {"form": SearchForm(request.GET), "errors": exc.messages, "result": None}
+    return render(request, template, context, status=400)
 
 
 def _page_url(request: HttpRequest, page: int, path: str | None = None) -> str:
@@ -58,32 +73,25 @@ def _page_url(request: HttpRequest, page: int, path: str | None = None) -> str:
 
 def search(request: HttpRequest) -> HttpResponse:
     try:
-        query, base, sort, page, form, filters = read_request(request)
+        search_request = read_request(request)
     except BadSearch as exc:
-        form, filters = SearchForm(request.GET), ArticleFilter(request.GET)
-        context = {"form": form, "filters": filters, "errors": exc.messages, "result": None}
-        return render(request, "articles/search.html", context, status=400)
-    listing = filters.active
-    result = run_search(query, base, sort, page, listing=listing)
-    searched = not query.empty or listing
-    inline_facets = facets(query, base, estimate=False) if (searched and not result.capped) else None  # <= 1000 hits
-    if inline_facets:
-        inline_facets = {**inline_facets, **other_values(request, query)}
+        return _refused(request, exc)
+    result = run_search(search_request)
+    found = facets(search_request, estimate=False) if (search_request.searched and not result.capped) else None
+    inline = {**labelled(found), **other_values(request, search_request)} if found else None  # <= 1000 hits
     params = request.GET.copy()
     params.pop("p", None)
-    known = {r["value"]: r["count"] for r in inline_facets["year"]} if inline_facets else None
-    trend = trend_context(request, query, base, known) if (not query.empty and not result.capped) else {}
+    charted = not search_request.query.empty and not result.capped
     context = {
-        **trend,
-        "form": form,
-        "filters": filters,
+        **(trend_context(request, search_request, found.years() if found else None) if charted else {}),
+        "form": SearchForm(request.GET),
         "result": result,
         "errors": [],
-        "searched": searched,
-        "facets": facet_links(inline_facets, request.GET) if inline_facets else None,
+        "searched": search_request.searched,
+        "facets": facet_links(inline, request.GET) if inline else None,
         "chips": chips(request.GET),
         "query_string": params.urlencode(),
-        "hl": query.highlight_terms(),
+        "hl": search_request.query.highlight_terms(),
         "kinds": ArticleKind.choices,
         "previous_url": _page_url(request, result.page - 1) if result.page > 1 else None,
         "next_url": _page_url(request, result.page + 1) if result.page < result.pages else None,
@@ -97,7 +105,7 @@ def search(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def other_values(request: HttpRequest, query: Query) -> dict:
+def other_values(request: HttpRequest, search_request: SearchRequest) -> dict[str, list[dict]]:
     """For each facet with a chosen value, its counts without its own filter, so that a second
     year (person, page…) can be added to the first."""
     out = {}
@@ -107,19 +115,8 @@ def other_values(request: HttpRequest, query: Query) -> dict:
             params.pop(name)
             others = ArticleFilter(params, queryset=Article.objects.all())
             if others.is_valid():
-                out[name] = facets(query, others.qs)[name]
+                out[name] = labelled(facets(search_request.over(others.qs)))[name]
     return out
-
-
-def _series(request: HttpRequest, query: Query, base, known: dict | None = None) -> list[Series]:
-    """The query's hits per year (`known` when the facets already counted them) and those of up
-    to three compared queries (`vs=`)."""
-    series = [Series(str(query) or "检索", known if known is not None else year_counts(query, base))]
-    for other in request.GET.getlist("vs")[:3]:
-        extra = parse_query(other)
-        if not extra.empty:
-            series.append(Series(str(extra), year_counts(extra, base)))
-    return series
 
 
 def _trend_link(request: HttpRequest) -> dict[str, str]:
@@ -127,37 +124,32 @@ def _trend_link(request: HttpRequest) -> dict[str, str]:
     return {k: v for k, v in request.GET.items() if k not in ("q", "vs", "year", "unit", "p", "sort") and v}
 
 
-def trend_context(request: HttpRequest, query: Query, base, known: dict | None = None) -> dict:
-    unit = request.GET.get("unit") if request.GET.get("unit") in UNITS else "per_10000"
-    series = _series(request, query, base, known)
-    totals = articles_per_year(base)
-    years = year_range(series, totals)
+def trend_context(request: HttpRequest, search_request: SearchRequest, known: dict[int, int] | None = None) -> dict:
+    unit = unit_from(request.GET.get("unit"))
+    lines = series(search_request, known)
+    totals = articles_per_year(search_request.base)
+    years = year_range(lines, totals)
     return {
-        "trend_svg": bar_chart(series, years, totals, unit, _trend_link(request)),
-        "trend_title": title(series),
+        "trend_svg": bar_chart(lines, years, totals, unit, _trend_link(request)),
+        "trend_title": title(lines),
         "trend_unit": unit,
-        "trend_series": [s.query for s in series],
-        "trend_rows": [(y, totals.get(y, 0), [r for s in series for r in s.rows([y], totals)]) for y in years],
+        "trend_series": [s.query for s in lines],
+        "trend_rows": [(y, totals.get(y, 0), [r for s in lines for r in s.rows([y], totals)]) for y in years],
     }
 
 
 def trend(request: HttpRequest) -> HttpResponse:
     """The year chart on a page of its own: for result sets too large to chart inline."""
     try:
-        query, base, _, _, form, filters = read_request(request)
+        search_request = read_request(request)
     except BadSearch as exc:
-        return render(
-            request,
-            "articles/search.html",
-            {
-                "form": SearchForm(request.GET),
-                "filters": ArticleFilter(request.GET),
-                "errors": exc.messages,
-                "result": None,
-            },
-            status=400,
-        )
-    context = {"form": form, "query": query, **(trend_context(request, query, base) if not query.empty else {})}
+        return _refused(request, exc)
+    query = search_request.query
+    context = {
+        "form": SearchForm(request.GET),
+        "query": query,
+        **(trend_context(request, search_request) if not query.empty else {}),
+    }
     response = render(request, "articles/trend.html", context)
     response["Link"] = (
         f'<{request.build_absolute_uri("/api/search/trend/?" + request.GET.urlencode())}>; rel="alternate"; type="application/json"'
@@ -165,17 +157,16 @@ def trend(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _trend_data(request: HttpRequest) -> tuple[str, list[Series], list[int], dict[int, int]] | JsonResponse:
+def _trend_data(request: HttpRequest) -> tuple[str, list, list[int], dict[int, int]] | JsonResponse:
     try:
-        query, base, _, _, _, _ = read_request(request)
+        search_request = read_request(request)
     except BadSearch as exc:
         return json_error("；".join(exc.messages), 400)
-    if query.empty:
+    if search_request.query.empty:
         return json_error("请提供检索词 q", 400)
-    unit = request.GET.get("unit") if request.GET.get("unit") in UNITS else "per_10000"
-    series = _series(request, query, base)
-    totals = articles_per_year(base)
-    return unit, series, year_range(series, totals), totals
+    lines = series(search_request)
+    totals = articles_per_year(search_request.base)
+    return unit_from(request.GET.get("unit")), lines, year_range(lines, totals), totals
 
 
 def trend_api(request: HttpRequest) -> JsonResponse:
@@ -184,12 +175,12 @@ def trend_api(request: HttpRequest) -> JsonResponse:
     data = _trend_data(request)
     if isinstance(data, JsonResponse):
         return data
-    unit, series, years, totals = data
+    unit, lines, years, totals = data
     return JsonResponse(
         {
-            "title": title(series),
+            "title": title(lines),
             "unit": unit,
-            "series": [{"query": s.query, "years": s.rows(years, totals)} for s in series],
+            "series": [{"query": s.query, "years": s.rows(years, totals)} for s in lines],
             "csv": request.build_absolute_uri(reverse("api:search_trend_csv") + "?" + request.GET.urlencode()),
         },
         json_dumps_params={"ensure_ascii": False},
@@ -200,15 +191,15 @@ def trend_csv(request: HttpRequest) -> HttpResponse:
     data = _trend_data(request)
     if isinstance(data, JsonResponse):
         return data
-    _, series, years, totals = data
+    _, lines, years, totals = data
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["year", "articles", *[c for s in series for c in (s.query, f"{s.query}_per_10000")]])
+    writer.writerow(["year", "articles", *[c for s in lines for c in (s.query, f"{s.query}_per_10000")]])
     for y in years:
-        cells = [c for s in series for r in s.rows([y], totals) for c in (r["count"], r["per_10000"])]
+        cells = [c for s in lines for r in s.rows([y], totals) for c in (r["count"], r["per_10000"])]
         writer.writerow([y, totals.get(y, 0), *cells])
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(f"株洲日报_趋势_{series[0].query}.csv")
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote(f"株洲日报_趋势_{lines[0].query}.csv")
     return response
 
 
@@ -244,16 +235,17 @@ def _hit_json(request: HttpRequest, hit, terms: list[str]) -> dict:
 
 def search_api(request: HttpRequest) -> JsonResponse:
     try:
-        query, base, sort, page, _, filters = read_request(request)
+        search_request = read_request(request)
     except BadSearch as exc:
         return json_error("；".join(exc.messages), 400)
-    result = run_search(query, base, sort, page, listing=filters.active)
+    result = run_search(search_request)
+    query = search_request.query
     terms = query.highlight_terms()
     return JsonResponse(
         {
             "query": str(query),
             "notes": query.notes,
-            "sort": sort,
+            "sort": search_request.sort,
             "page": result.page,
             "pages": result.pages,
             "total": result.total,
@@ -274,31 +266,31 @@ def facets_api(request: HttpRequest) -> JsonResponse:
     """Facet counts over the whole result set: a request of its own, so the results page never
     waits for the counts of a term found in most articles."""
     try:
-        query, base, _, _, _, _ = read_request(request)
+        search_request = read_request(request)
     except BadSearch as exc:
         return json_error("；".join(exc.messages), 400)
-    if query.empty:
+    if search_request.query.empty:
         return JsonResponse({"query": "", "facets": {}})
-    data = facets(query, base)  # cached per data version
-    estimated = data.pop("estimated", False) if isinstance(data, dict) else False
+    found = facets(search_request)  # cached per data version
     return JsonResponse(
-        {"query": str(query), "estimated": estimated, "facets": data}, json_dumps_params={"ensure_ascii": False}
+        {"query": str(search_request.query), "estimated": found.estimated, "facets": labelled(found)},
+        json_dumps_params={"ensure_ascii": False},
     )
 
 
 def search_csv(request: HttpRequest) -> HttpResponse:
     """Every hit as CSV (up to export.MAX_ROWS), streamed chunk by chunk (a query is required)."""
     try:
-        query, base, _, _, _, _ = read_request(request)
+        search_request = read_request(request)
     except BadSearch as exc:
         return json_error("；".join(exc.messages), 400)
-    if query.empty:
+    if search_request.query.empty:
         return json_error("请提供检索词 q", 400)
     lines = export.csv_lines(
-        query, base, request.build_absolute_uri("/")[:-1], with_text=request.GET.get("text") == "1"
+        search_request, request.build_absolute_uri("/")[:-1], with_text=request.GET.get("text") == "1"
     )
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    name = export.file_name(query, timezone.localdate())
+    name = export.file_name(search_request.query, timezone.localdate())
     response["Content-Disposition"] = "attachment; filename=\"search.csv\"; filename*=UTF-8''" + quote(name)
     response["X-Export-Max-Rows"] = str(export.MAX_ROWS)
     return response

@@ -7,8 +7,9 @@ import pytest
 from articles import freshness
 from articles.models import Article
 from articles.search.columns import apply_search_columns
-from articles.search.query import parse_query
-from articles.search.results import facets, run_search
+from articles.search.facets import facets
+from articles.search.request import SearchRequest
+from articles.search.results import run_search
 from articles.storage import ingest_bytes
 
 pytestmark = pytest.mark.django_db
@@ -17,18 +18,16 @@ PAGE = "株洲日报记者 罗欣\n\n株洲日报讯 3月{day}日，{word}今天
 
 
 def total(word: str) -> int:
-    return run_search(parse_query(word), Article.objects.all()).total
+    return run_search(SearchRequest.read(word)).total
 
 
 def test_a_search_repeated_after_an_ingest_or_a_delete_sees_it():
     ingest_bytes(PAGE.format(day=1, word="龙舟邀请赛").encode(), file_name="2024-03-01_A1.txt", paper="株洲日报")
     assert total("龙舟邀请赛") == 1
-    assert facets(parse_query("龙舟邀请赛"), Article.objects.all())["year"] == [
-        {"value": 2024, "label": "2024年", "count": 1}
-    ]
+    assert facets(SearchRequest.read("龙舟邀请赛")).counts["year"] == [(2024, 1)]
     ingest_bytes(PAGE.format(day=2, word="龙舟邀请赛").encode(), file_name="2024-03-02_A1.txt", paper="株洲日报")
     assert total("龙舟邀请赛") == 2
-    assert facets(parse_query("龙舟邀请赛"), Article.objects.all())["year"][0]["count"] == 2
+    assert facets(SearchRequest.read("龙舟邀请赛")).counts["year"] == [(2024, 2)]
     Article.objects.filter(issue_date__day=2).first().delete()
     assert total("龙舟邀请赛") == 1
 
@@ -55,9 +54,10 @@ def test_the_version_advances_after_commit_and_not_per_row(django_capture_on_com
 
 def test_a_base_that_can_match_nothing_is_an_empty_answer():
     ingest_bytes(PAGE.format(day=5, word="龙舟邀请赛").encode(), file_name="2024-03-05_A1.txt", paper="株洲日报")
-    result = run_search(parse_query("龙舟邀请赛"), Article.objects.none())
+    request = SearchRequest.read("龙舟邀请赛", Article.objects.none())
+    result = run_search(request)
     assert (result.total, result.hits) == (0, [])
-    assert facets(parse_query("龙舟邀请赛"), Article.objects.none())["year"] == []
+    assert facets(request).counts["year"] == []
 
 
 def test_the_first_write_to_a_fresh_sequence_changes_the_version():

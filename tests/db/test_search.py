@@ -11,11 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article, Credit
-from articles.search.engine import matching
+from articles.search.conditions import matching
+from articles.search.facets import facets
 from articles.search.query import parse_query
-from articles.search.results import facets, run_search
+from articles.search.request import SearchRequest
+from articles.search.results import run_search
 from articles.search.text import fold
 from articles.storage import ingest_bytes
+from articles.web.steering import labelled
 from tests.conftest import fixture_files, really_contains
 
 pytestmark = pytest.mark.django_db
@@ -78,8 +81,7 @@ def test_field_terms(corpus):
 
 
 def test_facet_counts_equal_independent_sql(corpus):
-    query = parse_query("株洲")
-    counts = facets(query, Article.objects.all())
+    counts = labelled(facets(SearchRequest.read("株洲")))
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT EXTRACT(YEAR FROM issue_date)::int, count(*) FROM articles_article"
@@ -105,12 +107,11 @@ def test_facet_counts_equal_independent_sql(corpus):
 
 
 def test_sort_orders_hold(corpus):
-    query = parse_query("株洲")
-    newest = [h.article.issue_date for h in run_search(query, Article.objects.all(), "date").hits]
+    newest = [h.article.issue_date for h in run_search(SearchRequest.read("株洲", sort="date")).hits]
     assert newest == sorted(newest, reverse=True) and len(newest) >= 10
-    oldest = [h.article.issue_date for h in run_search(query, Article.objects.all(), "date_asc").hits]
+    oldest = [h.article.issue_date for h in run_search(SearchRequest.read("株洲", sort="date_asc")).hits]
     assert oldest == sorted(oldest)
-    ranked = run_search(parse_query("龙舟"), Article.objects.all(), "relevance").hits
+    ranked = run_search(SearchRequest.read("龙舟", sort="relevance")).hits
     assert ranked[0].article.headline == "湘江龙舟赛落幕"  # the headline hit first
 
 
@@ -144,13 +145,13 @@ def test_a_query_the_planner_expects_everywhere_is_not_counted(corpus, monkeypat
     taken as capped without the count; a rare term is still counted exactly."""
     from django.test.utils import CaptureQueriesContext
 
-    from articles.search import results
-    from articles.search.results import capped_count, planner_rows
+    from articles.search import plan
+    from articles.search.plan import capped_count, planner_rows
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
     common = matching(parse_query("株洲"))
-    monkeypatch.setattr(results, "DENSE_FACTOR", 2)  # the sample corpus is small: 2 × the cap, not 20
+    monkeypatch.setattr(plan, "DENSE_FACTOR", 2)  # the sample corpus is small: 2 × the cap, not 20
     cap = int(planner_rows(common) // 2)
     assert cap >= 2
     with CaptureQueriesContext(connection) as queries:
@@ -163,17 +164,17 @@ def test_a_query_the_planner_expects_everywhere_is_not_counted(corpus, monkeypat
 def test_a_wrong_estimate_still_gives_the_exact_total(corpus, monkeypatch):
     """Should the planner promise millions of rows for a rare term, the first page shows that
     it holds them all, and the total is exact again."""
-    from articles.search import results
+    from articles.search import plan
 
-    monkeypatch.setattr(results, "planner_rows", lambda qs: 10.0**9)
+    monkeypatch.setattr(plan, "planner_rows", lambda qs: 10.0**9)
     for sort in ("relevance", "date"):
-        result = run_search(parse_query("龙舟"), Article.objects.all(), sort)
+        result = run_search(SearchRequest.read("龙舟", sort=sort))
         assert (result.total, result.capped) == (len(really_contains("龙舟")), False)
         assert {h.article.pk for h in result.hits} == really_contains("龙舟")
 
 
 def test_title_hits_leave_out_the_clause_their_titles_imply(corpus):
-    from articles.search.engine import title_hit, title_hits
+    from articles.search.conditions import title_hit, title_hits
 
     for q in ["株洲", "龙舟 湘江", "株洲 OR 龙舟 发展", "株洲 -龙舟", "版:A1 株洲"]:
         query = parse_query(q)

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from articles.models import Article, Credit
 from articles.search.columns import apply_search_columns, printed_fields
-from articles.search.engine import matching
+from articles.search.conditions import matching
 from articles.search.query import parse_query
+from articles.search.request import SearchRequest
 from articles.search.results import run_search
 from articles.search.text import fold
 from articles.storage import ingest_bytes, ingest_file
@@ -78,16 +79,16 @@ def test_punctuation_typed_inside_a_string_is_part_of_it(printed, needle):
 def test_a_name_typed_plainly_finds_and_ranks_the_articles_that_credit_it(printed):
     credited = set(Credit.objects.filter(person__name="周春林").values_list("article_id", flat=True))
     assert credited and credited <= hits("周春林")
-    result = run_search(parse_query("周春林"), Article.objects.all(), "relevance")
+    result = run_search(SearchRequest.read("周春林", sort="relevance"))
     first = [h.article.pk for h in result.hits[: len(credited)]]
     assert set(first) == credited
     assert "署名" in result.hits[0].matched_fields
 
 
 def test_results_say_which_field_matched(printed):
-    result = run_search(parse_query("1200万元"), Article.objects.all())
+    result = run_search(SearchRequest.read("1200万元"))
     assert result.hits and result.hits[0].matched_fields == ["表格"]
-    result = run_search(parse_query("捷报"), Article.objects.all())
+    result = run_search(SearchRequest.read("捷报"))
     hit = next(h for h in result.hits if h.article.headline == "战“疫”捷报频传")
     assert hit.matched_fields[:2] == ["标题", "正文"]
 

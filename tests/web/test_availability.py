@@ -64,11 +64,12 @@ def test_the_csv_export_reads_only_the_columns_it_writes(client, many):
 
 @pytest.mark.parametrize("cap", [2, 1000])
 def test_the_csv_export_walks_keyset_chunks_in_order(client, many, monkeypatch, cap):
+    from articles.search import plan
     from articles.web import export
 
     monkeypatch.setattr(export, "FIRST", 2)
     monkeypatch.setattr(export, "CHUNK", 3)
-    monkeypatch.setattr(export, "COUNT_CAP", cap)  # 2: as if the term were common (the date-index walk)
+    monkeypatch.setattr(plan, "COUNT_CAP", cap)  # 2: as if the term were common (the date-index walk)
     rows = _csv_rows(client.get("/api/search.csv", {"q": "株洲", "sort": "date"}))
     expected = list(
         Article.objects.filter(search_text__contains="株洲").order_by("-issue_date", "-id").values_list("pk", flat=True)

@@ -107,13 +107,13 @@ def test_trend_chart_and_table_match_sql(client, corpus):
 
 
 def test_facets_of_a_huge_result_set_are_marked_estimates(client, corpus, monkeypatch):
-    from articles.search import results
+    from articles.search import facets as facet_module
 
-    monkeypatch.setattr(results, "FACET_EXACT_LIMIT", 3)  # as if 株洲 were in more articles than the limit
+    monkeypatch.setattr(facet_module, "FACET_EXACT_LIMIT", 3)  # as if 株洲 were in more articles than the limit
     data = client.get("/api/search/facets/", {"q": "株洲", "kind": "news"}).json()
     assert data["estimated"] is True
-    assert all(r["count"] % (100 // results.SAMPLE_PERCENT) == 0 for rows in data["facets"].values() for r in rows)
-    monkeypatch.setattr(results, "FACET_EXACT_LIMIT", 10_000)
+    assert all(r["count"] % (100 // facet_module.SAMPLE_PERCENT) == 0 for rows in data["facets"].values() for r in rows)
+    monkeypatch.setattr(facet_module, "FACET_EXACT_LIMIT", 10_000)
     assert client.get("/api/search/facets/", {"q": "湘江"}).json()["estimated"] is False
 
 

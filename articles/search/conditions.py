@@ -1,4 +1,5 @@
-"""A parsed query to a queryset: recall from the bigram index, exactness from strpos on stored text.
+"""A parsed Query to SQL conditions: recall from the bigram index, exactness from strpos on the
+stored text; the conditions that rank a hit first (its titles, a person credited) and ts_rank.
 
 Every condition is SQL with bound parameters; the tsquery strings are built only from units
 (CJK characters, digits, Latin letters), so nothing typed can change the SQL.
@@ -15,15 +16,11 @@ from articles.search import (
     lookups,  # noqa: F401  (registers __strpos and __tsmatch)
     segment,
 )
+from articles.search.columns import load_people_names
 from articles.search.query import Query, Term
 from articles.search.text import exact_by_index, tsquery_for
 
 COLUMNS = {"text": ("bigrams", "search_text"), "title": ("title_bigrams", "search_title")}
-
-
-def text_condition(text: str, field: str = "text") -> Q:
-    """Articles whose text (or titles) contain `text` (already folded)."""
-    return variants_condition((text,), field)
 
 
 def variants_condition(variants: tuple[str, ...], field: str = "text") -> Q:
@@ -45,6 +42,7 @@ def variants_condition(variants: tuple[str, ...], field: str = "text") -> Q:
 
 
 def person_condition(text: str) -> Q:
+    """Articles crediting a person whose name holds `text` or who has it as an alias."""
     credits = Credit.objects.filter(article=OuterRef("pk")).filter(
         Q(person__name__contains=text) | Q(person__aliases__contains=[text])
     )
@@ -60,6 +58,7 @@ def term_condition(term: Term) -> Q:
 
 
 def matching(query: Query, base: QuerySet | None = None) -> QuerySet:
+    """The articles of `base` (all by default) that the query finds."""
     qs = Article.objects.all() if base is None else base
     if query.excludes_itself:
         return qs.none()  # empty by its own terms: no posting list is read
@@ -75,8 +74,6 @@ def matching(query: Query, base: QuerySet | None = None) -> QuerySet:
 
 def word_tsquery(query: Query) -> str | None:
     """jieba words of the positive text terms, OR-ed, for ts_rank (ranking only, never recall)."""
-    from articles.search.columns import load_people_names
-
     load_people_names()  # query words segmented with the same dictionary as the stored text
     words: list[str] = []
     for term in query.positive_terms():
@@ -126,6 +123,7 @@ def title_hits(query: Query, base: QuerySet | None = None) -> QuerySet:
 
 
 def rank_expression(query: Query) -> Func | Value:
+    """ts_rank of the jieba word vector against the query's words (0 when it has none)."""
     tsq = word_tsquery(query)
     if tsq is None:
         return Value(0.0, output_field=FloatField())

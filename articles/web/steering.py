@@ -1,11 +1,13 @@
 """Links that steer a search: chips for the active filters (each removes itself) and facet
-values that add themselves, or, when already chosen, are marked and remove themselves."""
+values that add themselves, or, when already chosen, are marked and remove themselves; the
+labels facet values are shown with (2020年, A1版, a kind's Chinese name, a person's name)."""
 
 from __future__ import annotations
 
 from django.http import QueryDict
 
 from articles.models import ArticleKind, Person
+from articles.search.facets import Facets
 
 LABELS = {
     "date_from": "起始", "date_to": "截止", "year": "年份", "month": "月份", "page": "版次",
@@ -45,6 +47,26 @@ def chips(params: QueryDict) -> list[dict]:
         for v in params.getlist(name)
         if v.strip()
     ]
+
+
+def _label(name: str, value: int | str, facets: Facets) -> str:
+    if name == "year":
+        return f"{value}年"
+    if name == "page":
+        return f"{value}版"
+    if name == "kind":
+        return dict(ArticleKind.choices).get(str(value), str(value))
+    if name == "person":
+        return facets.people.get(str(value), str(value))
+    return str(value)
+
+
+def labelled(facets: Facets) -> dict[str, list[dict]]:
+    """The facets as shown and served: {"value", "label", "count"} rows per facet."""
+    return {
+        name: [{"value": v, "label": _label(name, v, facets), "count": n} for v, n in rows]
+        for name, rows in facets.counts.items()
+    }
 
 
 def facet_links(facets: dict, params: QueryDict) -> dict:

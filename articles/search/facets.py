@@ -1,0 +1,125 @@
+"""Facet counts over the whole result set (year, page label, person, source, kind) in one pass.
+
+Up to FACET_EXACT_LIMIT hits the counts are exact: the hits are read once through the bigram
+index (sequential scans switched off for the statement: for a common term the planner otherwise
+picks a scan that unpacks every stored vector) and grouped five ways. Past that they are
+estimates from a repeatable 2 % sample of the table (measured at 1 million articles: 7-14 s
+exact, 0.2-0.4 s sampled, within about 2 %), and say so (`estimated`).
+
+Values only: how a value is shown (2020年, A1版, a kind's Chinese name) is the web layer's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, router, transaction
+from django.db.models import QuerySet
+from django.db.models.sql.datastructures import BaseTable
+from psycopg import sql
+
+from articles import freshness
+from articles.models import Article, Person
+from articles.search.plan import capped_count, unprepared
+from articles.search.request import SearchRequest
+
+FACET_EXACT_LIMIT = 10_000  # facets are exact up to here, then sampled estimates
+SAMPLE_PERCENT = 2  # a repeatable 2 % page sample, counts scaled up
+SAMPLE_SEED = 7
+NAMES = ("year", "page", "person", "source", "kind")
+TOP = 20  # values listed per facet (years: all)
+HIT_COLUMNS = ("id", "issue_date", "page_label", "source", "kind")
+
+FACET_SQL = sql.SQL(
+    """
+WITH hits AS MATERIALIZED ({hits})
+SELECT 'year', EXTRACT(YEAR FROM issue_date)::int::text, count(*) FROM hits GROUP BY 2
+UNION ALL SELECT 'page', page_label, count(*) FROM hits GROUP BY 2
+UNION ALL SELECT 'source', source, count(*) FROM hits WHERE source <> '' GROUP BY 2
+UNION ALL SELECT 'kind', kind, count(*) FROM hits GROUP BY 2
+UNION ALL SELECT 'person', c.person_id::text, count(DISTINCT c.article_id)
+    FROM {credit} c JOIN hits h ON h.id = c.article_id GROUP BY 2
+"""
+)
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Per facet, (value, hits) in the order shown: years newest first, the rest by count.
+    Person values are slugs; `people` gives their names."""
+
+    estimated: bool
+    counts: dict[str, list[tuple[int | str, int]]]
+    people: dict[str, str] = field(default_factory=dict)
+
+    def years(self) -> dict[int, int]:
+        return dict(self.counts["year"])  # type: ignore[arg-type]
+
+
+class SampledTable(BaseTable):
+    """The article table read through TABLESAMPLE SYSTEM (percent) REPEATABLE (seed): the ORM's
+    own base table with the sample clause after it, the values bound as parameters."""
+
+    def as_sql(self, compiler, connection) -> tuple[str, list]:
+        table, params = super().as_sql(compiler, connection)
+        return f"{table} TABLESAMPLE SYSTEM (%s) REPEATABLE (%s)", [*params, SAMPLE_PERCENT, SAMPLE_SEED]
+
+
+def hits_sql(qs: QuerySet, sample: bool) -> tuple[str, tuple]:
+    """Django's SQL for the hits' HIT_COLUMNS (values bound), optionally over a sample of the
+    article table. Raises EmptyResultSet for a queryset that can match nothing."""
+    query = qs.order_by().values(*HIT_COLUMNS).query.clone()
+    if sample:
+        alias = query.get_initial_alias()
+        query.alias_map[alias] = SampledTable(query.alias_map[alias].table_name, alias)
+    return query.sql_with_params()
+
+
+def estimate_needed(request: SearchRequest) -> bool:
+    return capped_count(request.matching, FACET_EXACT_LIMIT)[1]
+
+
+def facets(request: SearchRequest, estimate: bool | None = None) -> Facets:
+    """Facet counts (see the module), computed once per data version; `estimate` None: decided
+    by the number of hits."""
+    with unprepared():
+        return freshness.cached("facets", f"{request.identity()}|{estimate}", lambda: _facets(request, estimate))
+
+
+def _rows(request: SearchRequest, estimate: bool) -> list[tuple[str, str | None, int]]:
+    try:
+        hits, params = hits_sql(request.matching, estimate)
+    except EmptyResultSet:  # a base that can match nothing
+        return []
+    alias = router.db_for_read(Article)
+    with transaction.atomic(using=alias), connections[alias].cursor() as cur:
+        statement = FACET_SQL.format(hits=sql.SQL(hits), credit=sql.Identifier("articles_credit"))
+        cur.execute("SET LOCAL enable_seqscan = off")
+        cur.execute(statement.as_string(cur.connection), params)
+        return cur.fetchall()
+
+
+def _facets(request: SearchRequest, estimate: bool | None) -> Facets:
+    if estimate is None:
+        estimate = estimate_needed(request)
+    scale = 100 // SAMPLE_PERCENT if estimate else 1
+    grouped: dict[str, list[tuple[str, int]]] = {name: [] for name in NAMES}
+    for facet, value, n in _rows(request, estimate):
+        if value is not None:
+            grouped[facet].append((value, n * scale))
+    people = {str(p.pk): p for p in Person.objects.filter(pk__in=[int(v) for v, _ in grouped["person"]])}
+    by_count = lambda pairs: sorted(pairs, key=lambda r: (-r[1], r[0]))[:TOP]  # noqa: E731
+    credited = [(people[v], n) for v, n in grouped["person"] if v in people]
+    counted = sorted(credited, key=lambda r: (-r[1], r[0].name))[:TOP]
+    return Facets(
+        estimated=estimate,
+        counts={
+            "year": [(int(v), n) for v, n in sorted(grouped["year"], key=lambda r: -int(r[0]))],
+            "page": by_count(grouped["page"]),
+            "person": [(p.slug, n) for p, n in counted],
+            "source": by_count(grouped["source"]),
+            "kind": by_count(grouped["kind"]),
+        },
+        people={p.slug: p.name for p, _ in counted},
+    )
