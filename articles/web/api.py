@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import browse, citing, links
 from articles.models import Article, Issue, Page
-from articles.numbers import parse_int
 from articles.web import about
+from articles.web.paging import requested_page
 from articles.web.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
 
 
@@ -130,13 +129,14 @@ def article(request: HttpRequest, pk: int) -> JsonResponse:
     )
 
 
-def person(request: HttpRequest, slug: str) -> JsonResponse:
+def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = browse.person_or_redirect(slug)
     if isinstance(obj, str):
         return HttpResponsePermanentRedirect("/api" + obj)
     summary = browse.person_summary(obj)
-    paginator = Paginator(Article.objects.by_person(obj).for_rows().newest_first(), 50)
-    listing = paginator.get_page(parse_int(request.GET.get("p")) or 1)
+    listing = requested_page(request, Article.objects.by_person(obj).for_rows().newest_first(), 50)
+    if isinstance(listing, HttpResponse):
+        return listing
     base = request.build_absolute_uri(request.path)
     return _json(
         {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -16,6 +15,7 @@ from articles.numbers import parse_int
 from articles.search.snippets import MarkBudget
 from articles.search.text import fold
 from articles.web import about
+from articles.web.paging import requested_page
 
 
 def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -130,7 +130,8 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = browse.person_or_redirect(slug)
     if isinstance(obj, str):
         return HttpResponsePermanentRedirect(obj)
-    paginator = Paginator(Article.objects.by_person(obj).for_rows().newest_first(), 50)
-    listing = paginator.get_page(parse_int(request.GET.get("p")) or 1)
+    listing = requested_page(request, Article.objects.by_person(obj).for_rows().newest_first(), 50)
+    if isinstance(listing, HttpResponse):
+        return listing
     context = {"person": obj, "summary": browse.person_summary(obj), "listing": listing}
     return _with_twin(request, render(request, "articles/person.html", context))

@@ -25,3 +25,20 @@ def test_the_article_pager_names_the_year_when_it_crosses_into_another(client, i
         "下一篇（6月16日 B1版）"
         in client.get(Article.objects.get(headline="黄桃挂满枝果农采摘忙").get_absolute_url()).content.decode()
     )
+
+
+def test_a_page_past_the_last_is_a_404_that_says_how_many_there_are(client, ingested):
+    assert client.get(PERSON, {"p": "1"}).status_code == 200
+    response = client.get(PERSON, {"p": "2"})
+    assert response.status_code == 404 and "没有第 2 页：共 1 页" in response.content.decode()
+    assert client.get("/api" + PERSON, {"p": "2"}).json() == {"error": "没有第 2 页：共 1 页", "status": 404}
+    response = client.get("/api" + PERSON, {"p": "9" * 20})
+    assert response.status_code == 404 and response.json()["error"] == "页码太大：共 1 页"
+    assert client.get(PERSON, {"p": "abc"}).status_code == 200  # not a page number: the first page, as before
+
+
+def test_a_twenty_digit_number_is_too_large_not_a_non_digit(client, ingested):
+    response = client.get("/api/search/", {"q": "株洲", "p": "9" * 20})
+    assert response.status_code == 400
+    assert "太大" in response.json()["error"] and "半角" not in response.json()["error"]
+    assert "半角" in client.get("/api/search/", {"q": "株洲", "p": "２"}).json()["error"]
