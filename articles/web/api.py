@@ -14,6 +14,7 @@ from articles.models import Article, Issue, Page
 from articles.web import about
 from articles.web.paging import requested_page
 from articles.web.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
+from articles.web.views import canonical_label
 
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
@@ -72,7 +73,8 @@ def issue(request: HttpRequest, day: date) -> JsonResponse:
     )
 
 
-def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
+@canonical_label
+def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
     obj = get_object_or_404(Page.objects.at(day, label).without_text())
     previous, following = Page.objects.neighbours(obj)
     previous_issue = Issue.objects.before(obj.issue) if previous is None else None

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 
 from articles import browse, citing, freshness
@@ -23,6 +27,22 @@ def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         f'<{request.build_absolute_uri("/api" + request.path)}>; rel="alternate"; type="application/json"'
     )
     return response
+
+
+def canonical_label(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """One URL per page: /2020/03/27/a1/ (and its raw/ and /api/ twins) answer 301 to the
+    label as stored and printed, A1, the query string kept."""
+
+    @wraps(view)
+    def answer(request: HttpRequest, day: date, label: str, **kwargs) -> HttpResponse:
+        if label == label.upper():
+            return view(request, day, label, **kwargs)
+        match = request.resolver_match
+        url = reverse(match.view_name, kwargs={**match.kwargs, "label": label.upper()})
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{iri_to_uri(query)}" if query else url)
+
+    return answer
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -56,6 +76,7 @@ def issue(request: HttpRequest, day: date) -> HttpResponse:
     return _with_twin(request, render(request, "articles/issue.html", context))
 
 
+@canonical_label
 def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
     obj = get_object_or_404(Page.objects.at(day, label).without_text())
     all_pages = list(obj.issue.pages.for_navigation())
@@ -75,6 +96,7 @@ def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
     return _with_twin(request, render(request, "articles/page.html", context))
 
 
+@canonical_label
 def page_raw(request: HttpRequest, day: date, label: str) -> HttpResponse:
     """The page's text exactly as it was ingested."""
     obj = get_object_or_404(Page.objects.at(day, label))

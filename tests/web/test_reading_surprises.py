@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
+
 from articles.models import Article
 from articles.storage import ingest_bytes
 
@@ -42,3 +44,18 @@ def test_a_twenty_digit_number_is_too_large_not_a_non_digit(client, ingested):
     assert response.status_code == 400
     assert "太大" in response.json()["error"] and "半角" not in response.json()["error"]
     assert "半角" in client.get("/api/search/", {"q": "株洲", "p": "２"}).json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("/2023/06/15/a2/", "/2023/06/15/A2/"),
+        ("/2023/06/15/a2/raw/", "/2023/06/15/A2/raw/"),
+        ("/api/2023/06/15/a2/", "/api/2023/06/15/A2/"),
+        ("/2023/06/15/a2/?from=x", "/2023/06/15/A2/?from=x"),
+    ],
+)
+def test_a_lowercase_page_label_redirects_to_the_canonical_page(client, ingested, url, canonical):
+    response = client.get(url)
+    assert (response.status_code, response["Location"]) == (301, canonical)
+    assert client.get(canonical).status_code == 200
