@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -59,3 +60,12 @@ def test_a_lowercase_page_label_redirects_to_the_canonical_page(client, ingested
     response = client.get(url)
     assert (response.status_code, response["Location"]) == (301, canonical)
     assert client.get(canonical).status_code == 200
+
+
+def test_the_site_has_a_favicon(client, ingested):
+    page = client.get("/").content.decode()
+    ico = re.search(r'<link rel="icon" href="(/static/favicon\.[0-9a-f]{12}\.ico)" sizes="16x16 32x32">', page).group(1)
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (302, ico)
+    icon = client.get(ico)
+    assert icon.status_code == 200 and b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
