@@ -69,3 +69,12 @@ def test_the_site_has_a_favicon(client, ingested):
     assert (response.status_code, response["Location"]) == (302, ico)
     icon = client.get(ico)
     assert icon.status_code == 200 and b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
+
+
+def test_the_readme_says_what_each_method_is_answered(client, ingested):
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = re.search(r"OPTIONS is answered (\d{3}) with `Allow: ([A-Z, ]+)`[^;]*; anything else is a (\d{3})", readme)
+    assert said, "the README says how OPTIONS and other methods are answered"
+    response = client.options("/2023/06/15/A1/")
+    assert (str(response.status_code), response["Allow"]) == (said[1], said[2])
+    assert str(client.post("/2023/06/15/A1/").status_code) == said[3]
