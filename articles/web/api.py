@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,7 +13,7 @@ from articles.models import Article, Issue, Page
 from articles.web import about
 from articles.web.paging import requested_page
 from articles.web.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
-from articles.web.views import canonical_label
+from articles.web.views import canonical_label, first_or_404
 
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
@@ -49,7 +48,7 @@ def year_months(year: int) -> list[dict]:
 
 
 def issue(request: HttpRequest, day: date) -> JsonResponse:
-    obj = get_object_or_404(Issue.objects.dated(day))
+    obj = first_or_404(Issue.objects.dated(day))
     previous, following = Issue.objects.neighbours(obj)
     pages = [
         {
@@ -75,7 +74,7 @@ def issue(request: HttpRequest, day: date) -> JsonResponse:
 
 @canonical_label
 def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
-    obj = get_object_or_404(Page.objects.at(day, label).without_text())
+    obj = first_or_404(Page.objects.at(day, label).without_text())
     previous, following = Page.objects.neighbours(obj)
     previous_issue = Issue.objects.before(obj.issue) if previous is None else None
     next_issue = Issue.objects.after(obj.issue) if following is None else None

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from functools import wraps
 
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
@@ -27,6 +28,14 @@ def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         f'<{request.build_absolute_uri("/api" + request.path)}>; rel="alternate"; type="application/json"'
     )
     return response
+
+
+def first_or_404(found: QuerySet) -> Model:
+    """The first row (by the queryset's order), or a 404."""
+    row = found.first()
+    if row is None:
+        raise Http404("not in the archive")
+    return row
 
 
 def canonical_label(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -64,7 +73,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def issue(request: HttpRequest, day: date) -> HttpResponse:
-    obj = get_object_or_404(Issue.objects.dated(day))
+    obj = first_or_404(Issue.objects.dated(day))
     previous, following = Issue.objects.neighbours(obj)
     context = {
         "issue": obj,
@@ -78,7 +87,7 @@ def issue(request: HttpRequest, day: date) -> HttpResponse:
 
 @canonical_label
 def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
-    obj = get_object_or_404(Page.objects.at(day, label).without_text())
+    obj = first_or_404(Page.objects.at(day, label).without_text())
     all_pages = list(obj.issue.pages.for_navigation())
     previous, following = Page.objects.neighbours(obj, all_pages)
     context = {
@@ -99,7 +108,7 @@ def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
 @canonical_label
 def page_raw(request: HttpRequest, day: date, label: str) -> HttpResponse:
     """The page's text exactly as it was ingested."""
-    obj = get_object_or_404(Page.objects.at(day, label))
+    obj = first_or_404(Page.objects.at(day, label))
     return HttpResponse(obj.raw_text, content_type="text/plain; charset=utf-8")
 
 

@@ -78,3 +78,14 @@ def test_the_readme_says_what_each_method_is_answered(client, ingested):
     response = client.options("/2023/06/15/A1/")
     assert (str(response.status_code), response["Allow"]) == (said[1], said[2])
     assert str(client.post("/2023/06/15/A1/").status_code) == said[3]
+
+
+@pytest.mark.parametrize(
+    "url", ["/2023/06/15/", "/api/2023/06/15/", "/2023/06/15/A1/", "/api/2023/06/15/A1/", "/2023/06/15/A1/raw/"]
+)
+def test_a_second_paper_on_the_same_date_is_no_server_error(client, ingested, url):
+    # the URLs name no paper: the archive's first paper answers (it was a 500: get() found two)
+    ingest_bytes("湘潭日报讯 一条新闻。\n\n别报新闻\n".encode(), file_name="2023-06-15_A1.txt", paper="湘潭日报")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "别报新闻" not in response.content.decode() and "公交出行更便捷" in response.content.decode()
