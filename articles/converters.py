@@ -19,10 +19,12 @@ class YearMonthDayConverter:
 
 
 class PageLabelConverter:
+    """`A1`; `a1` too, which the page views answer with a 301 to `A1` (views.canonical_label)."""
+
     regex = r"[A-Za-z]{0,2}\d{1,3}"
 
     def to_python(self, value: str) -> str:
-        return value.upper()
+        return value
 
     def to_url(self, value: str) -> str:
         return value

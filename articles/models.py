@@ -50,8 +50,9 @@ class IssueQuerySet(models.QuerySet):
         return self.select_related("newspaper").order_by("-date").first()
 
     def dated(self, day: date) -> IssueQuerySet:
-        """The issue of `day` with its paper."""
-        return self.select_related("newspaper").filter(date=day)
+        """The issues of `day` with their paper, the archive's first paper first (the URLs name
+        no paper: a second one printed that day is not the one /2020/03/27/ shows)."""
+        return self.select_related("newspaper").filter(date=day).order_by("newspaper_id")
 
     def after(self, issue: Issue) -> Issue | None:
         """The paper's next issue (the one a reader turns to after its last page)."""
@@ -130,8 +131,11 @@ class Issue(models.Model):
 
 class PageQuerySet(models.QuerySet):
     def at(self, day: date, label: str) -> PageQuerySet:
-        """The page `label` of the issue of `day`, with its issue and paper."""
-        return self.select_related("issue__newspaper").filter(issue__date=day, label=label)
+        """The pages `label` of the issues of `day` with their issue and paper, the archive's
+        first paper first (as IssueQuerySet.dated)."""
+        return (
+            self.select_related("issue__newspaper").filter(issue__date=day, label=label).order_by("issue__newspaper_id")
+        )
 
     def without_text(self) -> PageQuerySet:
         """Leave the page's raw text, its largest column, in the database."""

@@ -30,7 +30,11 @@ class AsciiIntegerField(forms.IntegerField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        number = parse_int(str(value).strip())
+        text = str(value).strip()
+        number = parse_int(text)
+        if number is None and text.isascii() and text.isdigit():  # more digits than parse_int reads
+            limit = f"（最大 {self.max_value}）" if self.max_value is not None else ""
+            raise forms.ValidationError(f"数字太大{limit}。", code="max_value")
         if number is None:
             raise forms.ValidationError("请输入半角数字（0-9）。", code="invalid")
         return number

@@ -34,11 +34,14 @@ def day_from(day: date, here: date) -> str:
 @register.simple_tag
 def where_from(article: Article, here: Article) -> str:
     """What a 上一篇/下一篇 link says about its place: nothing on the same page, the page label
-    on another page, the date and page in another issue."""
+    on another page, the date and page in another issue (with the year when it differs, so the
+    link never looks like the same day of another year)."""
     if article.page_id == here.page_id:
         return ""
-    if article.issue_date != here.issue_date:
-        return f"（{article.issue_date.month}月{article.issue_date.day}日 {article.page_label}版）"
+    day = article.issue_date
+    if day != here.issue_date:
+        year = f"{day.year}年" if day.year != here.issue_date.year else ""
+        return f"（{year}{day.month}月{day.day}日 {article.page_label}版）"
     return f"（{article.page_label}版）"
 
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import browse, citing, links
 from articles.models import Article, Issue, Page
-from articles.numbers import parse_int
 from articles.web import about
+from articles.web.paging import requested_page
 from articles.web.serializers import absolute, article_full, article_ref, issue_ref, page_ref, person_ref
+from articles.web.views import canonical_label, first_or_404
 
 
 def _json(data: dict, status: int = 200) -> JsonResponse:
@@ -49,7 +48,7 @@ def year_months(year: int) -> list[dict]:
 
 
 def issue(request: HttpRequest, day: date) -> JsonResponse:
-    obj = get_object_or_404(Issue.objects.dated(day))
+    obj = first_or_404(Issue.objects.dated(day))
     previous, following = Issue.objects.neighbours(obj)
     pages = [
         {
@@ -73,8 +72,9 @@ def issue(request: HttpRequest, day: date) -> JsonResponse:
     )
 
 
-def page(request: HttpRequest, day: date, label: str) -> JsonResponse:
-    obj = get_object_or_404(Page.objects.at(day, label).without_text())
+@canonical_label
+def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
+    obj = first_or_404(Page.objects.at(day, label).without_text())
     previous, following = Page.objects.neighbours(obj)
     previous_issue = Issue.objects.before(obj.issue) if previous is None else None
     next_issue = Issue.objects.after(obj.issue) if following is None else None
@@ -130,13 +130,14 @@ def article(request: HttpRequest, pk: int) -> JsonResponse:
     )
 
 
-def person(request: HttpRequest, slug: str) -> JsonResponse:
+def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = browse.person_or_redirect(slug)
     if isinstance(obj, str):
         return HttpResponsePermanentRedirect("/api" + obj)
     summary = browse.person_summary(obj)
-    paginator = Paginator(Article.objects.by_person(obj).for_rows().newest_first(), 50)
-    listing = paginator.get_page(parse_int(request.GET.get("p")) or 1)
+    listing = requested_page(request, Article.objects.by_person(obj).for_rows().newest_first(), 50)
+    if isinstance(listing, HttpResponse):
+        return listing
     base = request.build_absolute_uri(request.path)
     return _json(
         {

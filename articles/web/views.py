@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.functional import SimpleLazyObject
 
 from articles import browse, citing, freshness
@@ -16,6 +20,7 @@ from articles.numbers import parse_int
 from articles.search.snippets import MarkBudget
 from articles.search.text import fold
 from articles.web import about
+from articles.web.paging import requested_page
 
 
 def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -23,6 +28,30 @@ def _with_twin(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         f'<{request.build_absolute_uri("/api" + request.path)}>; rel="alternate"; type="application/json"'
     )
     return response
+
+
+def first_or_404(found: QuerySet) -> Model:
+    """The first row (by the queryset's order), or a 404."""
+    row = found.first()
+    if row is None:
+        raise Http404("not in the archive")
+    return row
+
+
+def canonical_label(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """One URL per page: /2020/03/27/a1/ (and its raw/ and /api/ twins) answer 301 to the
+    label as stored and printed, A1, the query string kept."""
+
+    @wraps(view)
+    def answer(request: HttpRequest, day: date, label: str, **kwargs) -> HttpResponse:
+        if label == label.upper():
+            return view(request, day, label, **kwargs)
+        match = request.resolver_match
+        url = reverse(match.view_name, kwargs={**match.kwargs, "label": label.upper()})
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{iri_to_uri(query)}" if query else url)
+
+    return answer
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -44,7 +73,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def issue(request: HttpRequest, day: date) -> HttpResponse:
-    obj = get_object_or_404(Issue.objects.dated(day))
+    obj = first_or_404(Issue.objects.dated(day))
     previous, following = Issue.objects.neighbours(obj)
     context = {
         "issue": obj,
@@ -56,8 +85,9 @@ def issue(request: HttpRequest, day: date) -> HttpResponse:
     return _with_twin(request, render(request, "articles/issue.html", context))
 
 
+@canonical_label
 def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
-    obj = get_object_or_404(Page.objects.at(day, label).without_text())
+    obj = first_or_404(Page.objects.at(day, label).without_text())
     all_pages = list(obj.issue.pages.for_navigation())
     previous, following = Page.objects.neighbours(obj, all_pages)
     context = {
@@ -75,9 +105,10 @@ def page(request: HttpRequest, day: date, label: str) -> HttpResponse:
     return _with_twin(request, render(request, "articles/page.html", context))
 
 
+@canonical_label
 def page_raw(request: HttpRequest, day: date, label: str) -> HttpResponse:
     """The page's text exactly as it was ingested."""
-    obj = get_object_or_404(Page.objects.at(day, label))
+    obj = first_or_404(Page.objects.at(day, label))
     return HttpResponse(obj.raw_text, content_type="text/plain; charset=utf-8")
 
 
@@ -130,7 +161,8 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
     obj = browse.person_or_redirect(slug)
     if isinstance(obj, str):
         return HttpResponsePermanentRedirect(obj)
-    paginator = Paginator(Article.objects.by_person(obj).for_rows().newest_first(), 50)
-    listing = paginator.get_page(parse_int(request.GET.get("p")) or 1)
+    listing = requested_page(request, Article.objects.by_person(obj).for_rows().newest_first(), 50)
+    if isinstance(listing, HttpResponse):
+        return listing
     context = {"person": obj, "summary": browse.person_summary(obj), "listing": listing}
     return _with_twin(request, render(request, "articles/person.html", context))
