@@ -9,11 +9,13 @@ from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import ExtractMonth, ExtractYear, Left
 from django.urls import reverse
 
 from articles import links, parsing
+from articles.parsing.filenames import valid_label
 
 
 def choices(vocabulary: type[parsing.Vocabulary], name: str) -> type[models.TextChoices]:
@@ -230,6 +232,13 @@ class Page(models.Model):
 
     def get_absolute_url(self) -> str:
         return links.page_url(self.issue.date, self.label)
+
+    def clean(self) -> None:
+        """A label as printed (`A1`): typed in lowercase it is raised; anything else is refused,
+        since the page's URL is made of it."""
+        self.label = self.label.strip().upper()
+        if not valid_label(self.label):
+            raise ValidationError({"label": "版次应像 A1、B12 这样：一两个字母加数字"})
 
 
 # Derived for search and large (most of the table's TOAST): never needed to show an article.

@@ -69,3 +69,20 @@ def test_a_credit_added_or_deleted_in_the_credit_admin_survives_a_reparse(client
     assert response.status_code == 302
     reparse_page(art.page)
     assert list(Credit.objects.filter(article=art).values_list("person__name", flat=True)) == ["钱七"]
+
+
+def test_a_page_label_typed_in_lowercase_is_stored_as_printed_and_a_non_label_is_refused(client, staff, ingested):
+    """Staff typing `a9` get `A9` (a lowercase label's page would only ever redirect to an `A9`
+    that does not exist); `第九版` is no label and the form says so."""
+    page = Article.objects.get(headline="湘江龙舟赛落幕").page
+    url = reverse("admin:articles_page_change", args=[page.pk])
+    response = client.post(url, {"label": "a9", "sequence": page.sequence, "section": page.section})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    page.refresh_from_db()
+    assert page.label == "A9"
+    assert client.get(f"/{page.issue.date:%Y/%m/%d}/A9/").status_code == 200
+    refused = client.post(url, {"label": "第九版", "sequence": page.sequence, "section": page.section})
+    assert refused.status_code == 200
+    assert "版次" in str(refused.context["adminform"].form.errors) or refused.context["adminform"].form.errors
+    page.refresh_from_db()
+    assert page.label == "A9"
