@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import time
+from datetime import UTC, datetime
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "time": datetime.fromtimestamp(record.created, tz=UTC).isoformat(timespec="seconds"),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),

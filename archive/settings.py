@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "archive.logs.RequestLogMiddleware",  # outermost: logs what the client got, whoever answered
     "articles.web.middleware.FieldLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -80,7 +81,6 @@ MIDDLEWARE = [
     "articles.web.middleware.PublicReadOnlyMiddleware",
     "articles.web.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
-    "archive.logs.RequestLogMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [

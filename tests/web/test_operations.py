@@ -66,6 +66,25 @@ def test_requests_are_logged_as_json(client, caplog):
     assert json.loads(JsonFormatter().format(record))["path"] == "/healthz"
 
 
+def test_answers_made_by_middleware_are_logged_with_their_status(client, caplog):
+    """The log is the outermost middleware: a 405 for an anonymous write and a 400 for too many
+    parameters (both answered before any view) are logged with what the client got, and the
+    time says its offset."""
+    caplog.set_level("INFO", logger="archive.request")
+    client.post("/search/")
+    client.get("/?" + "&".join(f"p{i}=1" for i in range(1001)))
+    logged = [
+        (r.fields["method"], r.fields["path"], r.fields["status"])
+        for r in caplog.records
+        if r.name == "archive.request"
+    ]
+    assert logged == [("POST", "/search/", 405), ("GET", "/", 400)]
+    from archive.logs import JsonFormatter
+
+    stamp = json.loads(JsonFormatter().format(caplog.records[-1]))["time"]
+    assert stamp.endswith("+00:00"), stamp
+
+
 @pytest.mark.parametrize("path", ["/", "/2023/06/15/", "/api/", "/nowhere/"])
 def test_a_bad_host_header_is_a_400_not_a_500(client, path):
     response = client.get(path, HTTP_HOST="evil.example")
