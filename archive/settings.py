@@ -91,6 +91,8 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hour
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "articles.web.errors.locked_out"  # the site's 429 page, not a bare one
+CSRF_FAILURE_VIEW = "articles.web.errors.csrf_failure"
 
 ROOT_URLCONF = "archive.urls"
 TEMPLATES = [

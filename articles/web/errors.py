@@ -16,13 +16,17 @@ from django.utils.safestring import mark_safe
 
 MESSAGES = {
     400: "请求有误",
+    403: "表单已过期或来源无法验证",
     404: "没有找到这个页面",
     405: "只读：仅支持 GET 和 HEAD 请求",
+    429: "登录失败次数过多，账户已暂时锁定",
     500: "服务器出错了",
     503: "数据库暂时不可用，请稍后再试",
 }
 ADVICE = {
     400: "请求的参数无法理解，请检查后重试。",
+    403: "请刷新页面后重新提交（表单在页面打开太久或在另一个标签页登录后会失效）。",
+    429: "为保护账户，连续多次登录失败后须等待一小时再试；如忘记密码，请联系管理员。",
     404: mark_safe('这个日期、版面或文章不在档案中。请检查网址，或从<a href="/">首页日历</a>开始浏览。'),  # noqa: S308
 }
 STYLE = mark_safe(  # noqa: S308 - a constant
@@ -72,3 +76,14 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return respond(request, 500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a stale or foreign form, in the site's words (Django's own page is in
+    English and advises turning DEBUG on)."""
+    return respond(request, 403)
+
+
+def locked_out(request: HttpRequest, credentials: dict | None = None, *args, **kwargs) -> HttpResponse:
+    """AXES_LOCKOUT_CALLABLE: too many failed logins, 429 in the site's style."""
+    return respond(request, 429)
