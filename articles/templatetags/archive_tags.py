@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django import template
+from django.http import HttpRequest
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -21,6 +22,15 @@ def highlight(text: str, terms: list[str] | MarkBudget) -> SafeString:
     if not terms:
         return escape(text)
     return terms.mark(str(text)) if isinstance(terms, MarkBudget) else mark(str(text), terms)
+
+
+@register.simple_tag
+def canonical_url(request: HttpRequest) -> str:
+    """The page itself: its path, and its listing page number past the first; no highlighting,
+    filters or tracking parameters (they say how the reader came, not what the page is)."""
+    page = request.GET.get("p", "")
+    keep = f"?p={page}" if page.isascii() and page.isdigit() and int(page) > 1 else ""
+    return request.build_absolute_uri(request.path) + keep
 
 
 @register.filter
