@@ -36,26 +36,31 @@ class Reference:
     page: str
     url: str  # absolute permalink
     accessed: date
+    agency: str = ""  # the source of agency copy that credits no one: its corporate author
 
     @property
     def names(self) -> list[str]:
-        return [p.name for p in self.people]
+        """The responsible persons in printed order, else the agency (GB/T 7714 §8.1.2: an
+        organisation stands as author where no person is named)."""
+        return [p.name for p in self.people] or ([self.agency] if self.agency else [])
 
 
 def reference(article: Article, absolute, accessed: date) -> Reference:
     """`absolute` turns a path into a URL (request.build_absolute_uri); uses prefetched credits."""
     people = [Credited(c.person.name, c.role, absolute(c.person.get_absolute_url())) for c in article.credits.all()]
     issue = article.page.issue
+    agency = article.source if not people and article.source and article.source != issue.newspaper.name else ""
     return Reference(
         pk=article.pk,
         title=article.headline or "（无标题）",
-        subtitle=article.subheadline,
+        subtitle=article.subheadline.removeprefix("——").strip(),
         people=people,
         newspaper=issue.newspaper.name,
         day=issue.date,
         page=article.page.label,
         url=absolute(article.get_absolute_url()),
         accessed=accessed,
+        agency=agency,
     )
 
 
@@ -100,12 +105,13 @@ def json_ld(ref: Reference, issue_url: str, body: str | None = None) -> dict:
     def person(p: Credited) -> dict:
         return {"@type": "Person", "name": p.name, "url": p.url}
 
+    authors = [person(p) for p in ref.people if p.role in WRITERS]
+    contributors = [person(p) for p in ref.people if p.role not in WRITERS]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": ref.title,
-        "author": [person(p) for p in ref.people if p.role in WRITERS],
-        "contributor": [person(p) for p in ref.people if p.role not in WRITERS],
+        "author": authors or ([{"@type": "Organization", "name": ref.agency}] if ref.agency else []),
         "datePublished": ref.day.isoformat(),
         "pageStart": ref.page,
         "inLanguage": "zh-CN",
@@ -117,6 +123,8 @@ def json_ld(ref: Reference, issue_url: str, body: str | None = None) -> dict:
             "isPartOf": {"@type": "Newspaper", "name": ref.newspaper},
         },
     }
+    if contributors:
+        data["contributor"] = contributors
     if ref.subtitle:
         data["alternativeHeadline"] = ref.subtitle
     if body is not None:
