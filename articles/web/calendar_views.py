@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from articles import links
-from articles.browse import WEEKDAYS
+from articles.browse import WEEKDAYS, chinese_date
 from articles.models import Issue
 
 
@@ -85,12 +85,35 @@ def month_context(year: int, month: int) -> dict:
     }
 
 
+def nothing_printed(request: HttpRequest, first: date, last: date, period: str, unit: str) -> HttpResponse:
+    """A real date, month or year the archive holds no paper of: a 404 that leads to the nearest
+    issues before and after it, not the bare 'not found' page."""
+    before, after = Issue.objects.dates_around(first, last)
+    context = {
+        "period": period,
+        "unit": unit,
+        "before": before,
+        "after": after,
+        "before_url": links.issue_url(before) if before else "",
+        "after_url": links.issue_url(after) if after else "",
+        "before_label": chinese_date(before) if before else "",
+        "after_label": chinese_date(after) if after else "",
+    }
+    return render(request, "articles/nothing_printed.html", context, status=404)
+
+
 def year_view(request: HttpRequest, year: int) -> HttpResponse:
-    return render(request, "articles/year.html", year_context(year))
+    try:
+        return render(request, "articles/year.html", year_context(year))
+    except Http404:
+        return nothing_printed(request, date(year, 1, 1), date(year, 12, 31), f"{year}年", "一年")
 
 
 def month_view(request: HttpRequest, ym: tuple[int, int]) -> HttpResponse:
-    return render(request, "articles/month.html", month_context(*ym))
+    try:
+        return render(request, "articles/month.html", month_context(*ym))
+    except Http404:
+        return nothing_printed(request, *_month_span(*ym), f"{ym[0]}年{ym[1]}月", "个月")
 
 
 def _abs(request: HttpRequest, path: str) -> dict:

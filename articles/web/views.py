@@ -19,7 +19,7 @@ from articles.models import Article, Issue, Page
 from articles.numbers import parse_int
 from articles.search.snippets import MarkBudget
 from articles.search.text import fold
-from articles.web import about
+from articles.web import about, calendar_views
 from articles.web.paging import requested_page
 
 
@@ -73,7 +73,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def issue(request: HttpRequest, day: date) -> HttpResponse:
-    obj = first_or_404(Issue.objects.dated(day))
+    obj = Issue.objects.dated(day).first()
+    if obj is None:
+        return calendar_views.nothing_printed(request, day, day, browse.chinese_date(day), "一天")
     previous, following = Issue.objects.neighbours(obj)
     context = {
         "issue": obj,
