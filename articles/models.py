@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import ExtractMonth, ExtractYear, Left
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import links, parsing
 from articles.parsing.filenames import valid_label
@@ -502,7 +503,7 @@ class IngestRun(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
-        return f"{self.started_at:%Y-%m-%d %H:%M} · {self.files} 个文件"
+        return f"{timezone.localtime(self.started_at):%Y-%m-%d %H:%M} · {self.files} 个文件"  # as the admin shows times
 
 
 class CorrectionOp(models.TextChoices):

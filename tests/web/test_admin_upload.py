@@ -206,3 +206,18 @@ def test_a_member_name_with_a_newline_stays_one_line(client, staff):
         list(by) == ["pages.zip/a\\nb/2023-06-15_A1.txt"]
         and by["pages.zip/a\\nb/2023-06-15_A1.txt"]["outcome"] == "new"
     )
+
+
+def test_a_runs_name_gives_its_start_in_the_sites_time_zone(db):
+    """The admin shows 开始 in local time (TIME_ZONE); the run's name said the same moment in UTC."""
+    from datetime import UTC, datetime
+
+    from django.utils import timezone
+
+    from articles.models import IngestRun
+
+    run = IngestRun.objects.create(files=2)
+    IngestRun.objects.filter(pk=run.pk).update(started_at=datetime(2026, 12, 6, 10, 32, tzinfo=UTC))
+    run.refresh_from_db()
+    local = timezone.localtime(run.started_at)
+    assert str(run).startswith(f"{local:%Y-%m-%d %H:%M}") and local.hour != 10
