@@ -17,7 +17,7 @@ from articles.search.facets import facets
 from articles.search.query import parse_query
 from articles.search.request import SearchRequest
 from articles.search.results import run_search
-from articles.search.text import fold
+from articles.search.text import fold, search_form
 from articles.storage import ingest_bytes
 from articles.web.steering import labelled
 from tests.conftest import fixture_files, seed_files
@@ -65,7 +65,7 @@ def found(text: str) -> set[int]:
 
 
 def really_contains(text: str) -> set[int]:
-    return {a.pk for a in Article.objects.all() if fold(text) in a.search_text}
+    return {a.pk for a in Article.objects.all() if search_form(text) in a.search_text}
 
 
 @settings(

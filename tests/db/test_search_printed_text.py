@@ -15,7 +15,7 @@ from articles.search.conditions import matching
 from articles.search.query import parse_query
 from articles.search.request import SearchRequest
 from articles.search.results import run_search
-from articles.search.text import fold
+from articles.search.text import search_form
 from articles.storage import ingest_bytes, ingest_file
 from tests.conftest import fixture_files, seed_files
 
@@ -53,10 +53,11 @@ def hits(q: str) -> set[int]:
 
 def printed_contains(text: str) -> set[int]:
     """Independent of the stored search columns: the article's printed fields, read in Python,
-    folded (full-width to half-width, case) and in simplified or traditional characters."""
-    simple = T2S.convert(fold(text))
-    forms = {fold(text), simple, S2T.convert(simple)}
-    return {a.pk for a in Article.objects.all() if any(v in fold(f) for f in printed_fields(a) for v in forms)}
+    folded (full-width to half-width, case; no space beside a Chinese character) and in
+    simplified or traditional characters."""
+    simple = T2S.convert(search_form(text))
+    forms = {search_form(text), simple, S2T.convert(simple)}
+    return {a.pk for a in Article.objects.all() if any(v in search_form(f) for f in printed_fields(a) for v in forms)}
 
 
 @pytest.mark.parametrize(
