@@ -270,9 +270,9 @@ def facets_api(request: HttpRequest) -> JsonResponse:
         search_request = read_request(request)
     except BadSearch as exc:
         return json_error("；".join(exc.messages), 400)
-    if search_request.query.empty:
+    if not search_request.searched:
         return JsonResponse({"query": "", "facets": {}})
-    found = facets(search_request)  # cached per data version
+    found = facets(search_request)  # cached per data version; a listing by filters alone too
     return JsonResponse(
         {"query": str(search_request.query), "estimated": found.estimated, "facets": labelled(found)},
         json_dumps_params={"ensure_ascii": False},

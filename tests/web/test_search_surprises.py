@@ -93,3 +93,13 @@ def test_the_trend_csv_names_series_as_typed_and_no_cell_is_a_formula(client, ar
     data = client.get("/api/search/trend/", params).json()
     assert [s["query"] for s in data["series"]] == ["=1+1", "COVID 湘江", "@SUM(A1)", "-广告 龙舟"]
     assert data["title"] == "“=1+1”与“COVID 湘江”与“@SUM(A1)”与“-广告 龙舟”的年度趋势"
+
+
+def test_a_filter_only_listing_gets_its_facets_from_the_api(client, archive):
+    """The page asks /api/search/facets/ when a listing is too long to count inline."""
+    data = client.get("/api/search/facets/", {"page": "A1"}).json()
+    a1 = Article.objects.filter(page_label="A1")
+    assert data["query"] == ""
+    assert data["facets"]["page"] == [{"value": "A1", "label": "A1版", "count": a1.count()}]
+    assert sum(r["count"] for r in data["facets"]["year"]) == a1.count()
+    assert client.get("/api/search/facets/").json() == {"query": "", "facets": {}}
