@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from articles.models import Article, Credit
 from articles.search.columns import apply_search_columns, printed_fields
 from articles.search.conditions import matching
-from articles.search.query import parse_query
+from articles.search.query import QUOTES, parse_query
 from articles.search.request import SearchRequest
 from articles.search.results import run_search
 from articles.search.text import search_form
@@ -121,6 +121,8 @@ def test_every_printed_string_is_found_in_simplified_and_traditional(printed, da
     needle = text[start : start + size].strip()
     if len(needle) < 2 or any(c in needle for c in " \n\u3000\"()|&-*'") or needle.upper() in ("OR", "AND", "NOT"):
         return  # operators and spaces have their own tests
+    if needle[0] in QUOTES and needle.endswith(QUOTES[needle[0]]):
+        return  # “平台” typed whole is a phrase in Chinese quotation marks: the marks are not searched
     found = hits(needle)
     assert article.pk in found, needle
     assert found == printed_contains(needle), needle
