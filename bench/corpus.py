@@ -148,14 +148,14 @@ def build_rows(span: tuple[int, int]) -> list[dict]:
 
     from articles.search import segment
     from articles.search.columns import full_text, title_text, word_parts
-    from articles.search.text import fold, lexemes
+    from articles.search.text import lexemes, search_form
 
     out = []
     for n in range(*span):
         a = _GEN.article(n)
         art = SimpleNamespace(**a, section_headings=[], tables=[], jump="")
-        title = fold(title_text(a["kicker"], a["headline"], a["subheadline"]))
-        full = fold(full_text(art))  # every printed field, as ingest stores it
+        title = search_form(title_text(a["kicker"], a["headline"], a["subheadline"]))
+        full = search_form(full_text(art))  # every printed field, as ingest stores it
         a["search_title"], a["search_text"] = title, full
         a["bigrams"], a["title_bigrams"] = _tsvector_literal(lexemes(full)), _tsvector_literal(lexemes(title))
         a["words"] = segment.weighted_vector(word_parts(art))

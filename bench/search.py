@@ -99,9 +99,9 @@ def choose_queries(cur, rng: random.Random) -> dict[str, list[str]]:
 
 # The printed columns themselves, not the stored search text: recall is checked against every
 # field a reader sees (bylines, lead, captions included), independently of columns.py.
-LIKE_PRINTED = (
-    "SELECT count(*) FROM articles_article WHERE lower(normalize(concat_ws(E'\\n', kicker, headline, subheadline, array_to_string(bylines, E'\\n'), lead || body,"
-    " array_to_string(section_headings, E'\\n'), array_to_string(tables, E'\\n'), array_to_string(captions, E'\\n'), jump), NFKC))"
+LIKE_PRINTED = (  # spaces beside Chinese characters removed (%s: text.HAN_SPACE), as search compares
+    "SELECT count(*) FROM articles_article WHERE regexp_replace(lower(normalize(concat_ws(E'\\n', kicker, headline, subheadline, array_to_string(bylines, E'\\n'), lead || body,"
+    " array_to_string(section_headings, E'\\n'), array_to_string(tables, E'\\n'), array_to_string(captions, E'\\n'), jump), NFKC)), %s, '', 'g')"
     " LIKE ANY(%s)"
 )
 
@@ -196,6 +196,7 @@ def main() -> None:
     from articles.search.query import parse_query
     from articles.search.request import SearchRequest
     from articles.search.results import run_search
+    from articles.search.text import HAN_SPACE, squeeze
     from articles.web.filters import ArticleFilter
 
     rng = random.Random(args.seed)
@@ -244,8 +245,9 @@ def main() -> None:
             if not filters:
                 with connection.cursor() as cur:
                     t0 = time.perf_counter()
-                    like = [f"%{v}%" for v in query.clauses[0][0].variants()]  # as typed, simplified, traditional
-                    cur.execute(LIKE_PRINTED, [like])
+                    variants = query.clauses[0][0].variants()  # as typed, without spaces, simplified, traditional
+                    like = [f"%{squeeze(v)}%" for v in variants]
+                    cur.execute(LIKE_PRINTED, [HAN_SPACE.pattern, like])
                     truth = cur.fetchone()[0]
                     t_like = (time.perf_counter() - t0) * 1000
                     ours = matching(query).count()

@@ -8,7 +8,7 @@ from django.db.models import Func, TextField, Value
 from django.db.models.functions import Cast
 
 from articles.search import segment
-from articles.search.text import fold, lexemes
+from articles.search.text import lexemes, search_form
 
 
 def title_text(kicker: str, headline: str, subheadline: str) -> str:
@@ -74,8 +74,8 @@ def load_people_names() -> None:
 def apply_search_columns(article) -> None:
     """Set the search columns on an unsaved article (expressions, evaluated by the INSERT/UPDATE)."""
     load_people_names()
-    article.search_title = fold(title_text(article.kicker, article.headline, article.subheadline))
-    article.search_text = fold(full_text(article))
+    article.search_title = search_form(title_text(article.kicker, article.headline, article.subheadline))
+    article.search_text = search_form(full_text(article))
     article.bigrams = _vector(lexemes(article.search_text))
     article.title_bigrams = _vector(lexemes(article.search_title))
     literal = segment.weighted_vector(word_parts(article))

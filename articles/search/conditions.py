@@ -41,19 +41,19 @@ def variants_condition(variants: tuple[str, ...], field: str = "text") -> Q:
     return indexed if all(exact_by_index(v) for v in variants) else indexed & contains
 
 
-def person_condition(text: str) -> Q:
-    """Articles crediting a person whose name holds `text` or who has it as an alias."""
-    credits = Credit.objects.filter(article=OuterRef("pk")).filter(
-        Q(person__name__contains=text) | Q(person__aliases__contains=[text])
-    )
-    return Q(Exists(credits))
+def person_condition(names: tuple[str, ...]) -> Q:
+    """Articles crediting a person whose name holds one of `names` or who has one as an alias."""
+    found = Q()
+    for name in names:
+        found |= Q(person__name__contains=name) | Q(person__aliases__contains=[name])
+    return Q(Exists(Credit.objects.filter(article=OuterRef("pk")).filter(found)))
 
 
 def term_condition(term: Term) -> Q:
     if term.field in COLUMNS:
         return variants_condition(term.variants(), term.field)
     if term.field == "person":
-        return person_condition(term.text)
+        return person_condition(term.variants())
     return Q(page_label=term.text.upper())
 
 

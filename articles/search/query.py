@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
 
-from articles.search.text import fold, runs
+from articles.search.text import fold, runs, squeeze
 
 MAX_LENGTH = 200
 MAX_TERMS = 12
@@ -72,14 +72,16 @@ class Term:
 
     def variants(self) -> tuple[str, ...]:
         """The strings that count as this term in printed text: as typed; without its spaces
-        (printed text has none); in simplified and in traditional characters (OpenCC, phrase
-        level). The stored text is never converted: the query is."""
-        if self.field not in ("text", "title"):
+        (printed text has none); squeezed as the stored text is (no space beside a Chinese
+        character: text.squeeze); in simplified and in traditional characters (OpenCC, phrase
+        level), names after 作者: too. The stored text is never converted: the query is."""
+        if self.field == "page":
             return (self.text,)
         out = [self.text]
         spaceless = re.sub(f"[{SPACES}]+", "", self.text)
         if spaceless and spaceless != self.text:
             out.append(spaceless)
+        out.append(squeeze(self.text))
         for v in list(out):
             simple = fold(simplified(v))
             out += [simple, fold(traditional(simple))]
@@ -134,23 +136,33 @@ Token = str | Term
 REWORDED = "reworded"  # a marker after operators and brackets: the reading is said back
 
 
+EXAMPLE = {"title": "标题:株洲", "person": "作者:罗欣", "page": "版:A1"}
+
+
 def _term(prefix: str, value: str, quoted: bool, notes: list[str]) -> Term | None:
-    fname = FIELDS.get(prefix.rstrip(":："), "text") if prefix else "text"
+    """A term from a word; `prefix` is the field name as typed with its colon (作者:, 标题：)."""
+    fname = FIELDS.get(prefix.rstrip(":：").lower(), "text") if prefix else "text"
     if not quoted and value.endswith(("*", "＊")) and value.rstrip("*＊"):
         value = value.rstrip("*＊")
         notes.append("检索本来就查找包含这段文字的文章，末尾的 * 不需要，已忽略。")
     text = fold(value).strip(SPACES)
-    if not text or (not quoted and text in ("*", "＊")):
-        return None
-    return Term(text=text, field=fname)
+    if not text and prefix:
+        notes.append(f"“{prefix}”后面没有要查找的文字（例如 {EXAMPLE[fname]}），已忽略。")
+    elif not text and quoted:
+        notes.append("引号里没有文字，已忽略。")
+    elif not quoted and text in ("*", "＊"):
+        notes.append("“*”不是检索词：检索本来就查找包含所输入文字的文章，请直接输入要查找的文字。")
+    else:
+        return Term(text=text, field=fname) if text else None
+    return None
 
 
 def _split_field(word: str) -> tuple[str, str]:
-    """`标题:株洲` -> ("标题:", "株洲"); `株洲` -> ("", "株洲")."""
+    """`标题:株洲` -> ("标题:", "株洲"); `株洲` -> ("", "株洲"). The prefix is kept as typed."""
     for sep in (":", "："):
         name, found, rest = word.partition(sep)
         if found and name.lower() in FIELDS:
-            return name.lower() + ":", rest
+            return name + sep, rest
     return "", word
 
 
@@ -184,9 +196,7 @@ def _word(raw: str, i: int, out: list[Token], notes: list[str]) -> int:
     while i < n and raw[i] not in SPACES and raw[i] not in QUOTES and raw[i] not in "()":
         i += 1
     head = raw[start:i]
-    prefix = (
-        head.lower().rstrip(":：") + ":" if head.endswith((":", "：")) and head.lower().rstrip(":：") in FIELDS else ""
-    )
+    prefix = head if head.endswith((":", "：")) and head.lower().rstrip(":：") in FIELDS else ""
     if i < n and raw[i] in QUOTES and (i == start or prefix):
         close = QUOTES[raw[i]]
         end = raw.find(close, i + 1)
@@ -376,11 +386,23 @@ def parse_query(raw: str) -> Query:
     _count_terms(query)
     if not query.clauses and query.exclusions:
         query.notes.append("只有排除词时无法检索，请再输入要查找的文字。")
+    elif not query.clauses and raw.strip(SPACES):
+        query.notes += _nothing_to_search(raw, query.notes)
     if query.excludes_itself:
         query.notes.append(SELF_EXCLUDED)
     _reading_notes(query, reworded)
     query.notes = list(dict.fromkeys(query.notes))
     return query
+
+
+def _nothing_to_search(raw: str, notes: list[str]) -> list[str]:
+    """What is missing when something was typed but nothing is left to search (never a silent 0)."""
+    words = [w for w in re.split(f"[{re.escape(BREAKS)}]+", raw) if w]
+    operators = [w for w in words if w in OR_WORDS | AND_WORDS | NOT_WORDS]
+    if words and len(operators) == len(words):
+        typed = "”“".join(dict.fromkeys(operators))
+        return [f"“{typed}”是运算符，要写在检索词之间（例如 株洲 AND 医院）；请输入要查找的文字。"]
+    return [] if notes else ["没有要查找的文字，请输入检索词。"]
 
 
 def _reading_notes(query: Query, reworded: bool) -> None:
@@ -389,9 +411,7 @@ def _reading_notes(query: Query, reworded: bool) -> None:
         return
     if reworded or any("括号" in n or "*" in n or "无法按" in n for n in query.notes):
         query.notes.append(f"已按 {query} 检索。")
-    converted = [
-        t for t in query.positive_terms() if t.field in ("text", "title") and fold(simplified(t.text)) != t.text
-    ]
+    converted = [t for t in query.positive_terms() if t.field != "page" and fold(simplified(t.text)) != t.text]
     if converted:
         pairs = "；".join(f"“{t.text}”也按“{fold(simplified(t.text))}”" for t in converted)
         query.notes.append(f"已按简体与繁体一并检索：{pairs}。")

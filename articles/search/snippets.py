@@ -14,31 +14,44 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.search.text import fold
+from articles.search.text import HAN_SPACE, fold, squeeze
 
 WINDOW = 60
 MAX_MARKS = 200  # per article in one response
 
 
 def _folded_with_map(text: str) -> tuple[str, list[int] | range]:
-    """The folded text and, for each folded character, the index of the original character."""
-    if unicodedata.is_normalized("NFKC", text):
-        folded = text.lower()
-        if len(folded) == len(text):  # the usual case: folding maps each character to one
-            return folded, range(len(text))
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        f = fold(ch)
-        out.append(f)
-        where.extend([i] * len(f))
-    return "".join(out), where
+    """The text as search compares it (text.search_form) and, for each of its characters, the
+    index of the original character: a hit found in the first is marked in the second."""
+    if unicodedata.is_normalized("NFKC", text) and len(folded := text.lower()) == len(text):
+        where: list[int] | range = range(len(text))  # the usual case: one folded character each
+    else:
+        pieces: list[str] = []
+        where = []
+        for i, ch in enumerate(text):
+            f = fold(ch)
+            pieces.append(f)
+            where.extend([i] * len(f))
+        folded = "".join(pieces)
+    if not HAN_SPACE.search(folded):
+        return folded, where
+    kept = [i for i, gap in enumerate(_gaps(folded)) if not gap]
+    return "".join(folded[i] for i in kept), [where[i] for i in kept]
+
+
+def _gaps(folded: str) -> list[bool]:
+    """For each character, whether search_form drops it (a space beside a Chinese character)."""
+    out = [False] * len(folded)
+    for m in HAN_SPACE.finditer(folded):
+        out[m.start() : m.end()] = [True] * (m.end() - m.start())
+    return out
 
 
 def hit_spans(text: str, terms: list[str], limit: int = MAX_MARKS) -> list[tuple[int, int]]:
-    """Up to `limit` non-overlapping (start, end) spans of the original text where a folded term
-    occurs, left to right; where two terms start at one place, the longer wins."""
-    wanted = sorted({t for t in terms if t}, key=len, reverse=True)
+    """Up to `limit` non-overlapping (start, end) spans of the original text where a term occurs
+    as search compares them (folded, no space beside a Chinese character), left to right; where
+    two terms start at one place, the longer wins. A span keeps the spaces inside it."""
+    wanted = sorted({squeeze(t) for t in terms if t}, key=len, reverse=True)
     if not wanted or limit <= 0:
         return []
     folded, where = _folded_with_map(text)

@@ -6,13 +6,31 @@ import re
 import unicodedata
 
 # A unit is one CJK character, one digit or one Latin letter: runs of units make the bigrams.
-UNIT_RUN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u00c0-\u024f]+")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+UNIT_RUN = re.compile(f"[0-9a-z{HAN}\u00c0-\u024f]+")
 END = "$"  # marks the last unit of a run, so every unit starts some lexeme (one-character queries)
+# Spaces and tabs beside a Chinese character (after NFKC the ideographic space is a space too).
+# Line breaks are kept: they separate printed fields and paragraphs.
+HAN_SPACE = re.compile(f"(?<=[{HAN}])[ \t]+|[ \t]+(?=[{HAN}])")
 
 
 def fold(text: str) -> str:
-    """What search compares: NFKC (full-width digits and letters to half-width) and lower case."""
+    """NFKC (full-width digits and letters to half-width) and lower case."""
     return unicodedata.normalize("NFKC", text).lower()
+
+
+def squeeze(folded: str) -> str:
+    """Folded text without the spaces beside Chinese characters: printed text puts them where
+    readers do not type them (株洲日报记者 罗欣) and leaves them out where readers type them
+    (湘江 风光带). Stored text and typed terms are squeezed alike, so either way matches; a
+    string that occurs in the text still occurs once both are squeezed (its inner spaces have
+    the same neighbours in both), so nothing is lost."""
+    return HAN_SPACE.sub("", folded)
+
+
+def search_form(text: str) -> str:
+    """What search compares: the text folded and squeezed (the stored search columns)."""
+    return squeeze(fold(text))
 
 
 def runs(folded: str) -> list[str]:

@@ -19,7 +19,7 @@ from articles.search.request import SearchRequest
 
 @dataclass
 class Series:
-    query: str
+    query: str  # as typed
     counts: dict[int, int]
 
     def rows(self, years: list[int], totals: dict[int, int]) -> list[dict]:
@@ -41,9 +41,9 @@ def year_counts(request: SearchRequest) -> dict[int, int]:
 
 def series(request: SearchRequest, known: dict[int, int] | None = None) -> list[Series]:
     """The request's hits per year (`known` when the facets already counted them), then those of
-    each compared query over the same articles."""
-    first = Series(str(request.query) or "检索", known if known is not None else year_counts(request))
-    return [first] + [Series(str(c.query), year_counts(request.of(c))) for c in request.compared]
+    each compared query over the same articles; each named as typed (COVID stays COVID)."""
+    first = Series(request.text or str(request.query), known if known is not None else year_counts(request))
+    return [first] + [Series(c.text, year_counts(request.of(c))) for c in request.compared]
 
 
 def articles_per_year(base: QuerySet) -> dict[int, int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from articles.search.text import fold
+from articles.search.text import search_form, squeeze
 
 FIELDS = ("标题", "署名", "电头", "正文", "表格", "图片说明", "转版")
 
@@ -25,14 +25,17 @@ def field_texts(article) -> list[tuple[str, str]]:
 
 
 def matched_fields(article, terms: list[str]) -> list[str]:
-    """The labels of the fields holding any of the folded terms. A string that runs from the
-    lead into the body (26日，湘江) counts as 正文; one inside the lead alone as 电头 only."""
-    lead = fold(article.lead or "")
+    """The labels of the fields holding any of the folded terms, compared as search compares
+    (text.search_form). A string that runs from the lead into the body (26日，湘江) counts as
+    正文; one inside the lead alone as 电头 only."""
+    terms = [squeeze(t) for t in terms]
+    lead = search_form(article.lead or "")
     out = []
     for label, text in field_texts(article):
-        folded = fold(text)
+        folded = search_form(text)
         if label == "正文":
-            hit = any(t in folded and t not in lead for t in terms) or any(t in fold(article.body) for t in terms)
+            hit = any(t in folded and t not in lead for t in terms)
+            hit = hit or any(t in body for body in [search_form(article.body)] for t in terms)
         else:
             hit = any(t in folded for t in terms)
         if hit:

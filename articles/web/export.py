@@ -130,9 +130,20 @@ def csv_lines(request: SearchRequest, origin: str, with_text: bool = False) -> I
     return lines()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (=1+1, @SUM, -2+3) gets a
+    leading apostrophe (OWASP's CSV injection advice). For cells a link can put there (the
+    trend's typed series names); the articles' printed text is exported as printed."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def file_name(query: Query, today: date) -> str:
-    """株洲日报_检索_疫情_2026-11-30.csv: the query's words (no path or quote characters) and the day."""
-    words = re.sub(r"[\\/:*?\"<>|\s]+", "_", str(query)).strip("_")[:40] or "全部"
+    """株洲日报_检索_疫情_2026-11-30.csv: the query's words (no path or quote characters; 筛选 for a
+    listing by filters alone) and the day."""
+    words = re.sub(r"[\\/:*?\"<>|\s]+", "_", str(query)).strip("_")[:40] or "筛选"
     return f"株洲日报_检索_{words}_{today.isoformat()}.csv"
 
 

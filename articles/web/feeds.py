@@ -1,4 +1,5 @@
-"""Atom feeds (Django's syndication framework): new issues, a person's new articles, a search."""
+"""Atom feeds (Django's syndication framework): new issues, a person's new articles, a search
+(or a listing by filters alone)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponsePermanentRedirect, QueryDict
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
@@ -15,6 +16,7 @@ from articles.models import Article, Credit, Issue, Person
 from articles.search.request import SearchRequest
 from articles.search.results import run_search
 from articles.web.search_views import BadSearch, read_request
+from articles.web.steering import chips
 
 SIZE = 30
 
@@ -75,16 +77,25 @@ class PersonFeed(ArticleFeed):
 
 
 class SearchFeed(ArticleFeed):
-    def get_object(self, request: HttpRequest, search: SearchRequest) -> tuple[SearchRequest, str]:
-        return search, request.GET.urlencode()
+    """A search's newest hits, or (no query, filters chosen) the newest articles they list."""
 
-    def title(self, obj: tuple[SearchRequest, str]) -> str:
-        return f"株洲日报数字档案 · 检索“{obj[0].query}”"
+    def get_object(self, request: HttpRequest, search: SearchRequest) -> tuple[SearchRequest, QueryDict]:
+        return search, request.GET
 
-    def link(self, obj: tuple[SearchRequest, str]) -> str:
-        return f"/search/?{obj[1]}"
+    def title(self, obj: tuple[SearchRequest, QueryDict]) -> str:
+        search, params = obj
+        if search.query.empty:
+            return "株洲日报数字档案 · 筛选（" + "、".join(c["label"] for c in chips(params)) + "）"
+        return f"株洲日报数字档案 · 检索“{search.query}”"
 
-    def items(self, obj: tuple[SearchRequest, str]) -> list[Article]:
+    def link(self, obj: tuple[SearchRequest, QueryDict]) -> str:
+        return f"/search/?{obj[1].urlencode()}"
+
+    def feed_url(self, obj: tuple[SearchRequest, QueryDict]) -> str:
+        """The feed's own address (rel="self"), its query included."""
+        return f"/search/feed/?{obj[1].urlencode()}"
+
+    def items(self, obj: tuple[SearchRequest, QueryDict]) -> list[Article]:
         return [hit.article for hit in run_search(replace(obj[0], sort="date", page=1)).hits]
 
 
@@ -100,6 +111,6 @@ def search_feed(request: HttpRequest) -> HttpResponse:
         search = read_request(request)
     except BadSearch as exc:
         return HttpResponseBadRequest("；".join(exc.messages), content_type="text/plain; charset=utf-8")
-    if search.query.empty:
-        return HttpResponseBadRequest("请提供检索词 q", content_type="text/plain; charset=utf-8")
+    if not search.searched:
+        return HttpResponseBadRequest("请提供检索词 q 或筛选条件", content_type="text/plain; charset=utf-8")
     return SearchFeed()(request, search=search)

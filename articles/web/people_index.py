@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django import forms
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -10,6 +12,8 @@ from pypinyin import lazy_pinyin
 
 from articles import freshness
 from articles.models import Person, Role
+from articles.search.query import simplified
+from articles.search.text import fold
 from articles.web.errors import json_error
 
 # Surnames read otherwise than the character's commonest reading (曾 zēng, not céng).
@@ -51,6 +55,7 @@ def _entry(person: Person) -> dict:
         "pinyin": " ".join(syllables),
         "initials": "".join(s[:1] for s in syllables),
         "initial": first if "A" <= first <= "Z" else "#",
+        "folded": fold(simplified(person.name)),  # 羅欣 typed finds 罗欣 printed, and back
     }
 
 
@@ -69,14 +74,21 @@ class PeopleFilter(forms.Form):
     q = forms.CharField(label="姓名或拼音", required=False, max_length=50)
     role = forms.ChoiceField(label="角色", required=False, choices=[("", "全部"), *Role.choices])
 
+    @cached_property
+    def wanted(self) -> tuple[str, str]:
+        """The name or pinyin typed (folded, no spaces), and its simplified form (羅欣 -> 罗欣)."""
+        q = fold(self.cleaned_data["q"]).strip().replace(" ", "")
+        return q, fold(simplified(q)) if q else ""
+
     def matches(self, entry: dict) -> bool:
-        q = self.cleaned_data["q"].strip().lower().replace(" ", "")
+        q, simple = self.wanted
         role = self.cleaned_data["role"]
         if role and role not in entry["roles"]:
             return False
         return (
             not q
             or q in entry["name"].lower()
+            or simple in entry["folded"]
             or entry["initials"].startswith(q)
             or entry["pinyin"].replace(" ", "").startswith(q)
         )

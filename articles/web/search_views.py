@@ -194,7 +194,8 @@ def trend_csv(request: HttpRequest) -> HttpResponse:
     _, lines, years, totals = data
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["year", "articles", *[c for s in lines for c in (s.query, f"{s.query}_per_10000")]])
+    names = [c for s in lines for c in (s.query, f"{s.query}_per_10000")]
+    writer.writerow(["year", "articles", *map(export.inert, names)])
     for y in years:
         cells = [c for s in lines for r in s.rows([y], totals) for c in (r["count"], r["per_10000"])]
         writer.writerow([y, totals.get(y, 0), *cells])
@@ -269,9 +270,9 @@ def facets_api(request: HttpRequest) -> JsonResponse:
         search_request = read_request(request)
     except BadSearch as exc:
         return json_error("；".join(exc.messages), 400)
-    if search_request.query.empty:
+    if not search_request.searched:
         return JsonResponse({"query": "", "facets": {}})
-    found = facets(search_request)  # cached per data version
+    found = facets(search_request)  # cached per data version; a listing by filters alone too
     return JsonResponse(
         {"query": str(search_request.query), "estimated": found.estimated, "facets": labelled(found)},
         json_dumps_params={"ensure_ascii": False},
@@ -279,13 +280,14 @@ def facets_api(request: HttpRequest) -> JsonResponse:
 
 
 def search_csv(request: HttpRequest) -> HttpResponse:
-    """Every hit as CSV (up to export.MAX_ROWS), streamed chunk by chunk (a query is required)."""
+    """Every hit as CSV (up to export.MAX_ROWS), streamed chunk by chunk; without a query, every
+    article the filters list (the listing the page shows)."""
     try:
         search_request = read_request(request)
     except BadSearch as exc:
         return json_error("；".join(exc.messages), 400)
-    if search_request.query.empty:
-        return json_error("请提供检索词 q", 400)
+    if not search_request.searched:
+        return json_error("请提供检索词 q 或筛选条件", 400)
     lines = export.csv_lines(
         search_request, request.build_absolute_uri("/")[:-1], with_text=request.GET.get("text") == "1"
     )

@@ -12,6 +12,9 @@ from articles.search.trend import Series
 
 COLOURS = ["#9b1b1b", "#0b4f8a", "#2e7d32", "#6a3d9a"]  # AA contrast on white
 UNITS = ("per_10000", "count")
+MIN_WIDTH = 320  # fits a 360 px phone beside the page's margins: a few years never scroll
+CHAR = 13  # px a 12 px legend character takes, at most (a Chinese one, with its spacing)
+SWATCH, GAP, ROW = 16, 16, 18  # a legend key's colour square and text start, the gap after it, a row's height
 
 
 def unit_from(value: str | None) -> str:
@@ -23,6 +26,22 @@ def title(series: list[Series]) -> str:
     return "与".join(f"“{s.query}”" for s in series) + "的年度趋势"
 
 
+def _legend(series: list[Series], width: int) -> tuple[list[tuple], int]:
+    """A key per series (square x, y, colour, text x, y, label), in rows that wrap inside the
+    chart's width: a long name makes the legend taller, never the chart wider (it used to, and
+    pushed the last year out of sight on a phone). Names longer than a row are cut with "…"."""
+    most = min(24, (width - 8 - SWATCH - GAP) // CHAR)
+    keys, x, line = [], 8, 0
+    for k, s in enumerate(series):
+        label = s.query if len(s.query) <= most else s.query[: most - 1] + "…"
+        size = SWATCH + CHAR * len(label)
+        if x > 8 and x + size > width - 8:
+            x, line = 8, line + 1
+        keys.append((x, 8 + ROW * line, COLOURS[k], x + SWATCH, 19 + ROW * line, label))
+        x += size + GAP
+    return keys, line + 1
+
+
 def bar_chart(
     series: list[Series], years: list[int], totals: dict[int, int], unit: str, link: dict[str, str]
 ) -> SafeString:
@@ -31,9 +50,10 @@ def bar_chart(
     scrolls sideways on a narrow screen rather than shrinking its text."""
     if not years:
         return mark_safe("")  # noqa: S308 - an empty string
-    legend_w = sum(16 + 13 * len(s.query[:24]) + 16 for s in series)
-    width, height = max(360, 64 + legend_w, 56 + 44 * len(years) * max(1, len(series) // 2)), 260
-    left, bottom, top_pad = 56, 30, 40
+    width = max(MIN_WIDTH, 56 + 44 * len(years) * max(1, len(series) // 2))  # the years decide, not the legend
+    keys, lines = _legend(series, width)
+    left, bottom, top_pad = 56, 30, 40 + ROW * (lines - 1)
+    height = 260 + ROW * (lines - 1)
     plot_h = height - bottom - top_pad
     rows = [s.rows(years, totals) for s in series]
     key = "per_10000" if unit == "per_10000" else "count"
@@ -79,13 +99,8 @@ def bar_chart(
         width - 8,
         height - bottom,
     )
-    keys, x = [], left
-    for k, s in enumerate(series):
-        label = s.query[:24]
-        keys.append((x, COLOURS[k], x + 16, label))
-        x += 16 + 13 * len(label) + 16  # 12 px characters, then a gap
     legend = format_html_join(
-        "", '<rect x="{}" y="8" width="12" height="12" fill="{}"/><text x="{}" y="19" font-size="12">{}</text>', keys
+        "", '<rect x="{}" y="{}" width="12" height="12" fill="{}"/><text x="{}" y="{}" font-size="12">{}</text>', keys
     )
     name = "每万篇文章中的命中篇数" if key == "per_10000" else "命中篇数"
     return format_html(

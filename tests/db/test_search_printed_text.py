@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from articles.models import Article, Credit
 from articles.search.columns import apply_search_columns, printed_fields
 from articles.search.conditions import matching
-from articles.search.query import parse_query
+from articles.search.query import QUOTES, parse_query
 from articles.search.request import SearchRequest
 from articles.search.results import run_search
-from articles.search.text import fold
+from articles.search.text import search_form
 from articles.storage import ingest_bytes, ingest_file
 from tests.conftest import fixture_files, seed_files
 
@@ -53,10 +53,11 @@ def hits(q: str) -> set[int]:
 
 def printed_contains(text: str) -> set[int]:
     """Independent of the stored search columns: the article's printed fields, read in Python,
-    folded (full-width to half-width, case) and in simplified or traditional characters."""
-    simple = T2S.convert(fold(text))
-    forms = {fold(text), simple, S2T.convert(simple)}
-    return {a.pk for a in Article.objects.all() if any(v in fold(f) for f in printed_fields(a) for v in forms)}
+    folded (full-width to half-width, case; no space beside a Chinese character) and in
+    simplified or traditional characters."""
+    simple = T2S.convert(search_form(text))
+    forms = {search_form(text), simple, S2T.convert(simple)}
+    return {a.pk for a in Article.objects.all() if any(v in search_form(f) for f in printed_fields(a) for v in forms)}
 
 
 @pytest.mark.parametrize(
@@ -120,6 +121,8 @@ def test_every_printed_string_is_found_in_simplified_and_traditional(printed, da
     needle = text[start : start + size].strip()
     if len(needle) < 2 or any(c in needle for c in " \n\u3000\"()|&-*'") or needle.upper() in ("OR", "AND", "NOT"):
         return  # operators and spaces have their own tests
+    if needle[0] in QUOTES and needle.endswith(QUOTES[needle[0]]):
+        return  # “平台” typed whole is a phrase in Chinese quotation marks: the marks are not searched
     found = hits(needle)
     assert article.pk in found, needle
     assert found == printed_contains(needle), needle
