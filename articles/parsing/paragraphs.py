@@ -65,8 +65,21 @@ def split_caption(line: str) -> tuple[str, str]:
     if not m or parse_byline(m.group("credit").strip()) is None:
         return line, ""
     sentences = re.findall(r"[^。！？]*[。！？]", m.group("text"))
-    caption = sentences[-1] + " " + m.group("credit").strip()
+    last = sentences[-1]
+    head, space, rest = last.lstrip().partition(" ")
+    if space and rest.strip() and _ends_a_body_line(head):
+        # `服 家庭医生为社区老人测量血压。`: the end of the body's cut line, then the caption
+        return "".join(sentences[:-1]) + head, rest.strip() + " " + m.group("credit").strip()
+    caption = last + " " + m.group("credit").strip()
     return "".join(sentences[:-1]), caption
+
+
+def _ends_a_body_line(head: str) -> bool:
+    """Text before the first space of a caption's sentence that is the tail of a body line cut by
+    the photo, not the caption's own opening (a date, a place, `图为`)."""
+    if not head or re.search(r"(月|日|年|时|图为|图：|图:)$", head) or head.startswith("图"):
+        return False
+    return not re.search(r"\d$", head) or bool(re.search(r"[，、]", head))  # `…20个，1000` is body
 
 
 def caption_credit(caption: str) -> str:

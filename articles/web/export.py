@@ -122,7 +122,8 @@ def csv_lines(request: SearchRequest, origin: str, with_text: bool = False) -> I
             people, texts = _extras([r[0] for r in rows], with_text)
             for row in rows:
                 extra = [texts.get(row[0], "")] if with_text else []
-                yield writer.writerow([*row, origin + article_url(row[0]), people.get(row[0], ""), *extra])
+                cells = [*row, origin + article_url(row[0]), people.get(row[0], ""), *extra]
+                yield writer.writerow([inert(c) if isinstance(c, str) else c for c in cells])
             written += len(rows)
             if written >= MAX_ROWS:
                 return
@@ -135,8 +136,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def inert(cell: str) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula (=1+1, @SUM, -2+3) gets a
-    leading apostrophe (OWASP's CSV injection advice). For cells a link can put there (the
-    trend's typed series names); the articles' printed text is exported as printed."""
+    leading apostrophe (OWASP's CSV injection advice): the trend's typed series names, and every
+    text cell of the search export (staff edit titles and text; a spreadsheet must not run them)."""
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 

@@ -21,13 +21,20 @@ from articles.web.steering import chips
 SIZE = 30
 
 
+ARCHIVE = "株洲日报数字档案"
+
+
 def _moment(day) -> datetime:
     """An issue's date as the datetime Atom wants (midnight where the paper is printed)."""
     return datetime.combine(day, time(), tzinfo=timezone.get_current_timezone())
 
 
 class ArticleFeed(Feed):
+    """Atom (RFC 4287): every entry carries <updated> (the issue's date: a printed article does
+    not change), and the feed names an author for the entries that credit no one."""
+
     feed_type = Atom1Feed
+    author_name = ARCHIVE
 
     def item_title(self, item: Article) -> str:
         return item.headline or "（无标题）"
@@ -41,9 +48,13 @@ class ArticleFeed(Feed):
     def item_pubdate(self, item: Article) -> datetime:
         return _moment(item.issue_date)
 
+    def item_updateddate(self, item: Article) -> datetime:
+        return _moment(item.issue_date)
+
 
 class IssueFeed(Feed):
     feed_type = Atom1Feed
+    author_name = ARCHIVE
     title = "株洲日报数字档案 · 新的一期"
     link = "/"
     description = "档案中最新收录的各期报纸"
@@ -58,6 +69,9 @@ class IssueFeed(Feed):
         return f"{item.page_count or 0} 个版。头条：{item.lead_headline or '（无标题）'}"
 
     def item_pubdate(self, item: Issue) -> datetime:
+        return _moment(item.date)
+
+    def item_updateddate(self, item: Issue) -> datetime:
         return _moment(item.date)
 
 

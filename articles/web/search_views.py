@@ -61,7 +61,7 @@ def read_request(request: HttpRequest) -> SearchRequest:
 
 
 def _refused(request: HttpRequest, exc: BadSearch, template: str = "articles/search.html") -> HttpResponse:
-    context = {"form": SearchForm(request.GET), "errors": exc.messages, "result": None}
+    context = {"form": SearchForm(request.GET), "errors": exc.messages, "result": None, "kinds": ArticleKind.choices}
     return render(request, template, context, status=400)
 
 

@@ -50,3 +50,17 @@ def test_a_corrected_assignment_builds_the_corrected_articles():
     assert [a.headline for a in articles] == ["城区首条智慧公交示范线开通", "湘江龙舟赛落幕"]
     assert articles[1].body.startswith("第十届湘江龙舟赛在株洲落幕")
     assert articles[0].body.endswith("全部站台配备了电子站牌。")
+
+
+def test_a_caption_set_inside_a_cut_body_line_leaves_the_lines_tail_to_the_body():
+    """PDF text: `服 家庭医生为…。 荷塘区卫健局 供图`: the body's cut line ends (`服`), then the photo's
+    caption and credit; a caption opening with its date keeps it."""
+    from articles.parsing.paragraphs import split_caption
+
+    assert split_caption("服 家庭医生为社区老人测量血压。 荷塘区卫健局 供图") == (
+        "服",
+        "家庭医生为社区老人测量血压。 荷塘区卫健局 供图",
+    )
+    assert split_caption("点20个，1000 选手们在江边奔跑。 株洲日报记者 王晨 摄")[0] == "点20个，1000"
+    assert split_caption("6月11日 车辆在大桥上有序通行。 株洲日报记者 王晨 摄")[0] == ""
+    assert split_caption("开放。小朋友在玩耍。通讯员 供图") == ("开放。", "小朋友在玩耍。 通讯员 供图")

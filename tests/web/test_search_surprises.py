@@ -103,3 +103,24 @@ def test_a_filter_only_listing_gets_its_facets_from_the_api(client, archive):
     assert data["facets"]["page"] == [{"value": "A1", "label": "A1版", "count": a1.count()}]
     assert sum(r["count"] for r in data["facets"]["year"]) == a1.count()
     assert client.get("/api/search/facets/").json() == {"query": "", "facets": {}}
+
+
+def test_no_cell_of_the_search_export_is_a_formula(client, archive):
+    """Staff edit titles: a kicker set to a formula is exported as text a spreadsheet will not
+    run (found by a fresh-eyes check)."""
+    article = Article.objects.get(headline="湘江风光带游人如织")
+    Article.objects.filter(pk=article.pk).update(kicker='=HYPERLINK("http://example.com")')
+    rows = csv_rows(client.get("/api/search.csv", {"q": "风光带"}))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert '\'=HYPERLINK("http://example.com")' in cells
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
+def test_a_refused_search_keeps_its_filter_form_whole(client, archive):
+    """A search refused for a bad date still offers every 体裁 to choose from (the list was empty)."""
+    from articles.models import ArticleKind
+
+    page = client.get("/search/", {"q": "株洲", "date_from": "2020-13-45"})
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert all(f'<option value="{value}">{label}</option>' in html for value, label in ArticleKind.choices)
