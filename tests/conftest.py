@@ -64,51 +64,6 @@ def ingested(db):
     return [ingest_file(p, paper="株洲日报") for p in fixture_files()]
 
 
-TOPICS = [
-    "城市更新",
-    "乡村振兴",
-    "产业招商",
-    "防汛抗旱",
-    "文明创建",
-    "教育督导",
-    "交通治理",
-    "生态保护",
-    "社区服务",
-    "科技创新",
-    "消防安全",
-    "旅游推介",
-]
-
-
-@pytest.fixture
-def corpus(db):
-    """Search's corpus (tests/db/test_search.py, tests/web/test_search_pages.py): our fixture pages,
-    a dozen generated ones (so that 株洲 is in enough article bodies with or without the sample
-    pages), and the sample pages when ../shared/seeds exists."""
-    from articles.models import Article
-    from articles.storage import ingest_bytes, ingest_file
-
-    for path in fixture_files():
-        ingest_file(path, paper="株洲日报")
-    for n, topic in enumerate(TOPICS):
-        text = (
-            f"株洲日报记者 罗欣\n\n株洲日报讯 {n + 1}月{n + 2}日，株洲市{topic}推进会召开，会议总结了{topic}的进展，"
-            f"部署了下一阶段的{topic}任务。\n\n{topic}推进会召开\n"
-        )
-        ingest_bytes(text.encode(), file_name=f"2022-{n + 1:02d}-{n + 2:02d}_A{n % 4 + 1}.txt", paper="株洲日报")
-    for path in seed_files():
-        ingest_file(path, paper="株洲日报")
-    return list(Article.objects.all())
-
-
-def really_contains(text: str) -> set[int]:
-    """The articles whose folded search text holds `text`, found without the search."""
-    from articles.models import Article
-    from articles.search.text import fold
-
-    return {a.pk for a in Article.objects.all() if fold(text) in a.search_text}
-
-
 @pytest.fixture(scope="session")
 def static_files():
     """Hashed static files as production serves them (WhiteNoise's manifest needs collectstatic),
