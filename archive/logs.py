@@ -6,6 +6,7 @@ import json
 import logging
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 
 class JsonFormatter(logging.Formatter):
@@ -20,6 +21,22 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info).splitlines()[-1]
         return json.dumps(entry, ensure_ascii=False)
+
+
+class IngestLogHandler(logging.Handler):
+    """Appends each record to settings.INGEST_LOG, read at each record (so a test can point it
+    elsewhere); the file and its folder are made at the first record."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from django.conf import settings
+
+        try:
+            path = Path(settings.INGEST_LOG)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as log:
+                log.write(self.format(record) + "\n")
+        except OSError:
+            self.handleError(record)
 
 
 request_log = logging.getLogger("archive.request")

@@ -210,14 +210,23 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Each ingested file's JSON line (logger archive.ingest) goes to INGEST_LOG, not the terminal,
+# where `ingest` shows a progress bar; "-" sends it to stderr with the other logs.
+INGEST_LOG = env("INGEST_LOG", str(BASE_DIR / "var" / "log" / "ingest.log"))
+_CONSOLE = {"class": "logging.StreamHandler", "formatter": "json"}
+_INGEST_FILE = {"class": "archive.logs.IngestLogHandler", "formatter": "json"}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "archive.logs.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "handlers": {
+        "console": _CONSOLE,
+        "ingest": _CONSOLE if INGEST_LOG == "-" else _INGEST_FILE,
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "archive": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
+        "archive.ingest": {"handlers": ["ingest"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -23,6 +23,14 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 MARKED_LAYERS = ("browser", "servers")  # a marker each, so `-m "not servers"` leaves the layer out
 
 
+def pytest_configure(config):
+    """Ingests' JSON log lines (INGEST_LOG, var/log/ingest.log by default) are dropped in a test
+    run, subprocesses' too, unless a test names a file."""
+    from django.conf import settings
+
+    os.environ["INGEST_LOG"] = settings.INGEST_LOG = os.devnull
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         layer = item.path.relative_to(TESTS).parts[0] if TESTS in item.path.parents else None

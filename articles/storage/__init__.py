@@ -3,6 +3,7 @@ every staff save in the admin and every operation of the page editor go through 
 copied columns, search columns, staff-edit flags and corrections always follow.
 
     ingest.py   page files -> a parse -> pages.write_page, one transaction per page
+    batch.py    many files (the ingest command, the admin's upload) and their run record
     pages.py    parse + replayed corrections -> rows (rows.py), paragraphs stored on the page
     replay.py   staff corrections applied to a parse (pure), by paragraph fingerprints (fingerprints.py)
     editor.py   the page editor's operations, recorded as corrections
@@ -10,6 +11,7 @@ copied columns, search columns, staff-edit flags and corrections always follow.
     people.py   people from names; merges; "not a person"
 """
 
+from .batch import BatchOutcome, ingest_batch, run_uploads
 from .editor import EditorError, apply_operation, mark_reviewed, refresh_page, revert_correction
 from .ingest import MAX_BYTES, IngestError, IngestOutcome, ingest_bytes, ingest_file, reparse_page
 from .people import merge_people, not_a_person, people_for_names, person_for_name
@@ -26,6 +28,7 @@ from .staff import (
 
 __all__ = [
     "MAX_BYTES",
+    "BatchOutcome",
     "EditorError",
     "IngestError",
     "IngestOutcome",
@@ -33,6 +36,7 @@ __all__ = [
     "delete_article",
     "delete_credit",
     "delete_rows",
+    "ingest_batch",
     "ingest_bytes",
     "ingest_file",
     "mark_reviewed",
@@ -43,6 +47,7 @@ __all__ = [
     "refresh_page",
     "reparse_page",
     "revert_correction",
+    "run_uploads",
     "save_article",
     "save_credit",
     "save_credits",

@@ -39,6 +39,7 @@ class IngestOutcome:
     status: str  # "new" | "unchanged" | "reparsed"
     page: Page
     articles: int
+    people_created: int = 0  # people this file's transaction created
 
 
 def ingest_file(path: Path, *, paper: str, issue_date: date | None = None, label: str | None = None) -> IngestOutcome:
@@ -143,7 +144,7 @@ def _store(result: ParseResult, sha: str, paper_name: str, label: str | None, fo
     page.source_format, page.encoding = result.source["format"], result.source["encoding"]
     page.parser_version = PARSER_VERSION
     written = write_page(page, result.paragraphs)
-    return IngestOutcome(status, page, written.articles)
+    return IngestOutcome(status, page, written.articles, written.people_created)
 
 
 def _get_or_create(model, defaults=None, **lookup):

@@ -16,6 +16,7 @@ from .rows import sync_articles
 @dataclass
 class Written:
     articles: int
+    people_created: int
     deleted: list[str]  # articles a staff correction removed (their text is unassigned now)
 
 
@@ -45,7 +46,7 @@ def write_page(page: Page, parsed: list[ParsedParagraph], *, staff: bool = False
         if correction.status != status:
             correction.status = status
             correction.save(update_fields=["status"])
-    return Written(len(articles), synced.deleted)
+    return Written(len(articles), synced.people_created, synced.deleted)
 
 
 def _stored(p: Para, ids: list[int]) -> dict:

@@ -9,22 +9,24 @@ from articles.models import Credit, Person, PersonRedirect
 from articles.search import segment
 
 
-def people_for_names(names: list[str]) -> dict[str, Person]:
+def people_for_names(names: list[str]) -> tuple[dict[str, Person], int]:
     """Each name's person (one query for those known by name; aliases and new people one by one)."""
     people: dict[str, Person] = {}
+    created = 0
     for person in Person.objects.filter(name__in=set(names)).order_by("name", "pk"):
         people.setdefault(person.name, person)
     for name in sorted(set(names)):  # one order for every ingest: two creating the same people never deadlock
         if name not in people:
-            people[name] = person_for_name(name)
-    return people
+            people[name], new = person_for_name(name)
+            created += new
+    return people, created
 
 
-def person_for_name(name: str) -> Person:
+def person_for_name(name: str) -> tuple[Person, bool]:
     """The person with this name or alias; created when nobody has it."""
     person = Person.objects.filter(name=name).first() or Person.objects.filter(aliases__contains=[name]).first()
     if person is not None:
-        return person
+        return person, False
     slug = slugify(name, allow_unicode=True) or "person"
     base, n = slug, 1
     while Person.objects.filter(slug=slug).exists():
@@ -33,9 +35,9 @@ def person_for_name(name: str) -> Person:
     segment.add_words([name])
     try:
         with transaction.atomic():
-            return Person.objects.create(name=name, slug=slug)
+            return Person.objects.create(name=name, slug=slug), True
     except IntegrityError:
-        return Person.objects.get(slug=slug)
+        return Person.objects.get(slug=slug), False
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from .people import people_for_names
 @dataclass
 class Synced:
     ids: list[int]  # the row of each parsed article, in order
+    people_created: int  # people this write created (read by ingest_batch's new-people count)
     deleted: list[str]  # headlines (or openings) of the stored articles removed
 
 
@@ -36,7 +37,7 @@ def sync_articles(
     matches = _match(stored, parsed, old or {}, new or [set() for _ in parsed])
     kept: list[int] = []
     names = [name for art in parsed for _, role_names in art.credits() for name in role_names]
-    people = people_for_names(names)
+    people, people_created = people_for_names(names)
     credits: list[Credit] = []
     for order, art in enumerate(parsed, 1):
         row = matches.get(order - 1) or Article(page=page)
@@ -54,7 +55,7 @@ def sync_articles(
     )
     for row in gone:
         row.delete()
-    return Synced(kept, [str(row) for row in gone])
+    return Synced(kept, people_created, [str(row) for row in gone])
 
 
 def _match(

@@ -12,10 +12,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from articles.ingest_runs import run_uploads
 from articles.models import IngestRun
 from articles.parsing import DEFAULT_PAPER
 from articles.parsing.filenames import valid_label
+from articles.storage import run_uploads
 from articles.uploads import MAX_INSIDE, entries
 
 MAX_REQUEST = MAX_INSIDE + 1024 * 1024  # the files and the form's other fields

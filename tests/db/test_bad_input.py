@@ -272,3 +272,111 @@ def test_unreadable_folders_get_a_line(tmp_path):
         locked.chmod(0o700)
     assert code == 1 and f"{locked}: cannot read" in err and f"{locked}/2023-06-15_A2.txt: cannot read" in err
     assert IngestRun.objects.get().finished_at is not None
+
+
+def _waiting_for_a_lock(proc: subprocess.Popen) -> None:
+    """Until another backend of the test database waits for a lock (the ingest `proc`)."""
+    from django.db import connection
+
+    deadline = time.time() + 120
+    with connection.cursor() as cursor:
+        while time.time() < deadline and proc.poll() is None:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")  # else a transaction sees its first snapshot again
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0]:
+                return
+            time.sleep(0.05)
+    proc.kill()
+    raise AssertionError(f"the ingest never waited for a lock: {proc.communicate()}")
+
+
+def test_new_people_are_the_people_this_run_created(tmp_path):
+    """Another ingest creates a person while this one runs: this run's count of new people is
+    the two it created, not the growth of the table. The other ingest holds the issue's row
+    lock, so this one waits inside its page's transaction while the person is created."""
+    from django.db import transaction
+
+    from articles.models import Issue, Person
+    from articles.storage import ingest_bytes, person_for_name
+
+    ingest_bytes(PAGE.encode(), file_name="2023-06-15_A1.txt", paper="株洲日报")  # the issue exists
+    (tmp_path / "2023-06-15_A2.txt").write_text("株洲日报记者 赵一 钱二\n\n" + PAGE, encoding="utf-8")
+    with transaction.atomic():
+        Issue.objects.select_for_update().get(date="2023-06-15")
+        proc = subprocess.Popen(
+            _command(str(tmp_path)), cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        _waiting_for_a_lock(proc)  # for the issue
+        person_for_name("孙三")  # created by the other ingest, committed as this block ends
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert set(Person.objects.values_list("name", flat=True)) >= {"赵一", "钱二", "孙三"}
+    assert "1 files: 1 new, 0 unchanged, 0 re-parsed, 0 failed; 1 articles stored, 2 new people" in out
+
+
+def test_a_deadlock_with_another_ingest_is_retried(tmp_path):
+    """The other ingest holds a new person the page credits, then creates the issue the page
+    has just created: a deadlock. PostgreSQL ends this ingest's transaction (its check runs
+    first: deadlock_timeout 3 s against the other's 60 s); the file is ingested again and stored."""
+    from django.db import connection, transaction
+
+    from articles.models import Issue, Newspaper, Person
+    from articles.storage import person_for_name
+
+    paper = Newspaper.objects.create(name="株洲日报", slug="株洲日报")
+    (tmp_path / "2023-06-15_A1.txt").write_text(PAGE.replace("罗欣", "周五"), encoding="utf-8")
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL deadlock_timeout = '60s'")
+        person_for_name("周五")
+        env = {**_env(), "PGOPTIONS": "-c deadlock_timeout=3s"}
+        proc = subprocess.Popen(
+            _command(str(tmp_path)), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        _waiting_for_a_lock(proc)  # for 周五, holding its new issue
+        Issue.objects.create(newspaper=paper, date="2023-06-15")  # waits for that issue: the deadlock
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "1 files: 1 new, 0 unchanged, 0 re-parsed, 0 failed; 1 articles stored, 0 new people" in out
+    assert Page.objects.get().issue.date.isoformat() == "2023-06-15" and Person.objects.filter(name="周五").count() == 1
+    assert [m["outcome"] for m in IngestRun.objects.get().messages] == ["new"]
+
+
+def test_a_terminal_gets_a_progress_bar_and_the_log_gets_each_files_json_line(tmp_path):
+    import json
+    import pty
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    many_pages(pages, 3)
+    (pages / "2023-08-01_A1.txt").write_bytes(b"")
+    log = tmp_path / "log" / "ingest.log"
+    leader, follower = pty.openpty()
+    env = {**_env(), "INGEST_LOG": str(log), "COLUMNS": "100"}
+    proc = subprocess.Popen(_command(str(pages)), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # EIO: the command closed its end
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(leader)
+    out = proc.communicate(timeout=60)[0].decode()
+    text = screen.decode()
+    assert proc.returncode == 1 and "4 files: 3 new, 0 unchanged, 0 re-parsed, 1 failed" in out
+    assert "\r\x1b[K[" in text and "] 4/4 100%" in text and "files/s" in text
+    assert "2023-08-01_A1.txt: empty file (no text)" in text
+    assert '"logger"' not in text  # no JSON line on the terminal
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [(line["level"], line["message"]) for line in lines] == [("INFO", "ingested")] * 3 + [
+        ("WARNING", "ingest failed")
+    ]
+    assert lines[0]["file"].endswith("2023-07-01_A1.txt") and lines[0]["outcome"] == "new" and lines[0]["people"] == 1
+    assert lines[3]["reason"] == "empty file (no text)"

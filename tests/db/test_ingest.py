@@ -161,3 +161,42 @@ def test_a_new_parser_version_reparses_unchanged_bytes_and_keeps_staff_edits(ing
     art.refresh_from_db()
     assert art.headline == "智慧公交示范线开通（订正）"
     assert 0.0 <= art.parse_confidence <= 1.0
+
+
+def test_ingest_batch_returns_each_files_line_and_records_the_run(tmp_path):
+    from articles.storage import ingest_batch
+
+    empty = tmp_path / "2023-06-17_A1.txt"
+    empty.write_bytes(b"")
+    seen = []
+    batch = ingest_batch(
+        [*fixture_files(), empty],
+        paper="株洲日报",
+        arguments="ingest pages",
+        problems=["nowhere.txt: no such file or folder"],
+        on_line=seen.append,
+    )
+    assert [line["outcome"] for line in batch.lines] == ["failed", "new", "new", "new", "failed"]
+    assert seen == batch.lines[1:]  # each file's line as it came; the unreadable path is no file
+    assert batch.lines[4] == {"file": str(empty), "outcome": "failed", "message": "empty file (no text)"}
+    assert batch.lines[1]["where"] == "2023-06-15 A1" and batch.lines[1]["articles"] > 0
+    assert (batch.count("new"), batch.count("failed"), batch.articles) == (3, 2, Article.objects.count())
+    assert batch.people_created == Person.objects.count() > 0  # the table was empty before
+    run = batch.run
+    run.refresh_from_db()
+    assert (run.files, run.new, run.unchanged, run.reparsed, run.failed) == (4, 3, 0, 0, 2)
+    assert run.messages == batch.lines and run.finished_at is not None and run.arguments == "ingest pages"
+    again = ingest_batch(fixture_files(), paper="株洲日报")
+    assert [line["outcome"] for line in again.lines] == ["unchanged"] * 3
+    assert (again.articles, again.people_created) == (0, 0)
+
+
+def test_the_command_prints_a_line_per_file_only_when_asked():
+    """Not on a terminal (here a StringIO) there is no progress bar: a line per file at
+    --verbosity 2, nothing at the default; the JSON lines go to the ingest log either way."""
+    out, err = StringIO(), StringIO()
+    call_command("ingest", str(FIXTURE_PAGES), stdout=out, stderr=err)
+    assert err.getvalue() == "" and out.getvalue().startswith("3 files: 3 new")
+    err = StringIO()
+    call_command("ingest", str(FIXTURE_PAGES / "2023-06-15_A1.txt"), stdout=out, stderr=err, verbosity=2)
+    assert err.getvalue() == "[1/1] 2023-06-15_A1.txt: unchanged 2023-06-15 A1\n"

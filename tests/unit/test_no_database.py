@@ -4,6 +4,7 @@ collectstatic, and a unit test that asks for the database or touches it fails, s
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -57,6 +58,7 @@ def test_the_unit_layer_starts_no_database_and_collects_nothing(tmp_path):
         )
     finally:
         probe.unlink()
+        _stop_a_started_cluster(tmp_path / "pgdata")
     out = proc.stdout
     assert proc.returncode == 1, out
     assert "1 failed, 1 passed, 2 errors" in out
@@ -64,3 +66,10 @@ def test_the_unit_layer_starts_no_database_and_collects_nothing(tmp_path):
     assert "unit tests run without a database (the django_db mark): this test belongs in tests/db" in out
     assert "test_touches - RuntimeError: Database access not allowed" in out
     assert not (tmp_path / "pgdata").exists() and not (tmp_path / "static").exists()
+
+
+def _stop_a_started_cluster(folder) -> None:
+    """Should the layer have started a cluster after all, it does not outlive the test."""
+    pid_file = folder / "postmaster.pid"
+    if pid_file.exists():
+        os.kill(int(pid_file.read_text().split()[0]), signal.SIGINT)  # PostgreSQL's fast shutdown

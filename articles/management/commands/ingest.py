@@ -1,33 +1,22 @@
-"""Load page files into the archive: one transaction per file, the batch goes on after a bad file."""
+"""Load page files into the archive: one transaction per file, the batch goes on after a bad file.
+
+The work and the run record are storage's (articles.storage.batch); this command finds the files,
+shows a progress bar on a terminal, prints each failure and the summary."""
 
 from __future__ import annotations
 
-import logging
-import multiprocessing
 import os
 import stat
 import sys
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
-from articles.ingest_runs import file_result
-from articles.models import IngestRun, Person
-from articles.storage import ingest_file
+from articles.management.progress import Progress
+from articles.storage import ingest_batch
+from articles.storage.batch import shown
 from articles.uploads import SUFFIXES
-
-log = logging.getLogger("archive.ingest")
-
-
-def shown(path: Path | str) -> str:
-    """A file name fit for one line of a message and for a JSON column: bytes that are not
-    UTF-8 as U+FFFD, control characters (a newline in a name) escaped."""
-    text = os.fsencode(str(path)).decode("utf-8", "replace")
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
-
 
 KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
@@ -99,20 +88,11 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return unique, problems
 
 
-def ingest_one(job: tuple[Path, str, date | None, str | None]) -> dict:
-    """One file, in this process or a worker: a plain dict, so it crosses process boundaries."""
-    path, paper, issue_date, label = job
-    return file_result(shown(path), lambda: ingest_file(path, paper=paper, issue_date=issue_date, label=label))
-
-
-def _worker_init() -> None:
-    import django
-
-    django.setup()
-
-
 class Command(BaseCommand):
-    help = "Ingest page text files (or folders of them). Identical bytes are skipped; changed bytes re-parse the page."
+    help = (
+        "Ingest page text files (or folders of them). Identical bytes are skipped; changed bytes re-parse the page. "
+        "Each file's JSON log line goes to the ingest log (INGEST_LOG), its outcome to the run record."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path)
@@ -129,56 +109,22 @@ class Command(BaseCommand):
             raise CommandError("--page names one page; give it with a single file")
         for line in problems:
             self.stderr.write(line)
-        run = IngestRun.objects.create(
-            arguments=" ".join(sys.argv[1:])[:2000],
-            files=len(files),
-            failed=len(problems),
-            messages=[{"file": p, "outcome": "failed"} for p in problems],
+        progress = Progress(self.stderr, len(files), verbosity=options["verbosity"])
+        batch = ingest_batch(
+            files,
+            paper=options["paper"],
+            issue_date=options["issue_date"],
+            label=options["page"],
+            jobs=options["jobs"],
+            arguments=" ".join(sys.argv[1:]),
+            problems=problems,
+            on_line=progress.line,
         )
-        counts: Counter = Counter()
-        people_before = Person.objects.count()
-        failed = len(problems)
-        tty = sys.stderr.isatty()
-        jobs = [(path, options["paper"], options["issue_date"], options["page"]) for path in files]
-        for n, result in enumerate(self._results(jobs, max(1, options["jobs"])), 1):
-            run.messages.append(result)
-            if result["outcome"] == "failed":
-                failed += 1
-                self.stderr.write(f"{result['file']}: {result['message']}")
-                log.warning("ingest failed", extra={"fields": {"file": result["file"], "reason": result["message"]}})
-                continue
-            log.info("ingested", extra={"fields": {k: result[k] for k in ("file", "outcome", "page", "articles")}})
-            counts[result["outcome"]] += 1
-            counts["articles"] += result["articles"] if result["outcome"] != "unchanged" else 0
-            if n % 20 == 0:  # a run killed midway still shows how far it got
-                run.save(update_fields=["messages"])
-            if options["verbosity"] >= 1:
-                end = "\r" if tty and n < len(files) else "\n"
-                self.stderr.write(
-                    f"[{n}/{len(files)}] {Path(result['file']).name}: {result['outcome']} {result['where']}", ending=end
-                )
-        people = Person.objects.count() - people_before
-        run.new, run.unchanged, run.reparsed, run.failed = (
-            counts["new"],
-            counts["unchanged"],
-            counts["reparsed"],
-            failed,
-        )
-        run.finished_at = timezone.now()
-        run.save()
+        progress.close()
+        new, unchanged, reparsed, failed = (batch.count(k) for k in ("new", "unchanged", "reparsed", "failed"))
         self.stdout.write(
-            f"{len(files)} files: {counts['new']} new, {counts['unchanged']} unchanged, {counts['reparsed']} re-parsed, "
-            f"{failed} failed; {counts['articles']} articles stored, {people} new people"
+            f"{batch.run.files} files: {new} new, {unchanged} unchanged, {reparsed} re-parsed, {failed} failed; "
+            f"{batch.articles} articles stored, {batch.people_created} new people"
         )
         if failed:
             raise CommandError(f"{failed} file(s) failed; see the lines above", returncode=1)
-
-    def _results(self, jobs: list, processes: int):
-        if processes == 1 or len(jobs) < 2:
-            yield from map(ingest_one, jobs)
-            return
-        from django.db import connections
-
-        connections.close_all()  # each worker opens its own connection
-        with multiprocessing.get_context("fork").Pool(processes, initializer=_worker_init) as pool:
-            yield from pool.imap(ingest_one, jobs, chunksize=4)
