@@ -21,7 +21,7 @@ from articles.search.plan import COUNT_CAP
 from articles.search.request import SearchRequest
 from articles.search.results import MAX_PAGE, run_search
 from articles.search.trend import articles_per_year, series, year_range
-from articles.web import export
+from articles.web import errors, export
 from articles.web.errors import json_error
 from articles.web.filters import ArticleFilter, SearchForm
 from articles.web.steering import FACETS, chips, facet_links, labelled
@@ -65,6 +65,12 @@ def _refused(request: HttpRequest, exc: BadSearch, template: str = "articles/sea
     return render(request, template, context, status=400)
 
 
+def _past_the_last_page(request: HttpRequest, search_request, result) -> HttpResponse:
+    """?p= past the last page of hits: a 404 that says how many there are, as on the person pages
+    (web/paging.py), not an empty page under that number."""
+    return errors.respond(request, 404, f"没有第 {search_request.page} 页：共 {result.pages} 页")
+
+
 def _page_url(request: HttpRequest, page: int, path: str | None = None) -> str:
     params = request.GET.copy()
     params["p"] = str(page)
@@ -77,6 +83,8 @@ def search(request: HttpRequest) -> HttpResponse:
     except BadSearch as exc:
         return _refused(request, exc)
     result = run_search(search_request)
+    if search_request.page > result.pages:
+        return _past_the_last_page(request, search_request, result)
     found = facets(search_request, estimate=False) if (search_request.searched and not result.capped) else None
     inline = {**labelled(found), **other_values(request, search_request)} if found else None  # <= 1000 hits
     params = request.GET.copy()
@@ -240,6 +248,8 @@ def search_api(request: HttpRequest) -> JsonResponse:
     except BadSearch as exc:
         return json_error("；".join(exc.messages), 400)
     result = run_search(search_request)
+    if search_request.page > result.pages:
+        return _past_the_last_page(request, search_request, result)
     query = search_request.query
     terms = query.highlight_terms()
     return JsonResponse(

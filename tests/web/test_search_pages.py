@@ -86,8 +86,10 @@ def test_odd_queries_never_fail(client, corpus, q):
 
 
 def test_deep_pagination_is_bounded(client, corpus):
-    data = client.get("/api/search/", {"q": "株洲", "p": 50}).json()
-    assert data["page"] == 50 and data["results"] == []
+    """At most 50 pages are served; a page past the last of the hits is a 404 saying how many."""
+    assert client.get("/api/search/", {"q": "株洲", "p": 51}).status_code == 400
+    past = client.get("/api/search/", {"q": "株洲", "p": 50})
+    assert past.status_code == 404 and past.json()["error"].startswith("没有第 50 页：共 ")
 
 
 def test_trend_chart_and_table_match_sql(client, corpus):

@@ -124,3 +124,12 @@ def test_a_refused_search_keeps_its_filter_form_whole(client, archive):
     assert page.status_code == 400
     html = page.content.decode()
     assert all(f'<option value="{value}">{label}</option>' in html for value, label in ArticleKind.choices)
+
+
+@pytest.mark.parametrize("url", ["/search/", "/api/search/"])
+def test_a_results_page_past_the_last_is_a_404_that_says_how_many(client, archive, url):
+    """As on the person pages: a stale or walked ?p= is not an empty page under its number."""
+    response = client.get(url, {"q": "风光带", "p": "7"})
+    assert response.status_code == 404
+    assert "没有第 7 页：共 1 页" in response.content.decode()
+    assert client.get(url, {"q": "风光带", "p": "1"}).status_code == 200
