@@ -48,6 +48,25 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         embedded_db.ensure_running()
 
 
+INGEST_PAGE = (
+    "株洲日报记者 罗欣\n\n株洲日报讯 6月14日，全市防汛工作会议召开。\n\n会议要求做好准备。\n\n全市部署防汛工作\n"
+)
+
+
+def run_ingest(*paths, **options) -> tuple[str, str, int]:
+    """The ingest command as a terminal runs it: (stdout, stderr, exit status)."""
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("ingest", *map(str, paths), stdout=out, stderr=err, **options)
+        return out.getvalue(), err.getvalue(), 0
+    except CommandError as exc:
+        return out.getvalue(), err.getvalue() + str(exc), exc.returncode
+
+
 def seed_files() -> list[Path]:
     return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 

@@ -164,6 +164,9 @@ def test_login_attempts_are_limited(client, django_user_model):
         client.post("/admin/login/", {"username": "editor", "password": "wrong"})
     locked = client.post("/admin/login/", {"username": "editor", "password": "right-password-1"})
     assert locked.status_code == 429
+    from tests.web.test_staff_error_pages import _is_site_page
+
+    assert _is_site_page(locked) and "锁定" in locked.content.decode()  # the site's page, not a bare one
 
 
 PUBLIC_URLS = [

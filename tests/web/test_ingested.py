@@ -3,25 +3,13 @@ word beyond the index limit found by the search API."""
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import CommandError, call_command
 
 from articles.models import IngestRun
+from tests.conftest import INGEST_PAGE as PAGE
+from tests.conftest import run_ingest as ingest
 
 pytestmark = pytest.mark.django_db
-
-PAGE = "株洲日报记者 罗欣\n\n株洲日报讯 6月14日，全市防汛工作会议召开。\n\n会议要求做好准备。\n\n全市部署防汛工作\n"
-
-
-def ingest(*paths, **options) -> tuple[str, str, int]:
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("ingest", *map(str, paths), stdout=out, stderr=err, **options)
-        return out.getvalue(), err.getvalue(), 0
-    except CommandError as exc:
-        return out.getvalue(), err.getvalue() + str(exc), exc.returncode
 
 
 def test_every_run_is_recorded_for_staff(client, django_user_model, tmp_path):

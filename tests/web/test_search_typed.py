@@ -9,21 +9,8 @@ from html import unescape
 import pytest
 
 from articles.models import Article, Credit
-from articles.storage import ingest_bytes
 
 pytestmark = pytest.mark.django_db
-BYLINE_PAGE = (
-    "株洲日报记者 罗欣\n\n"
-    "株洲日报讯 3月26日，湘江风光带迎来一批游客，市民在江边散步。\n\n"
-    "图为市民在风光带散步。（株洲日报记者 邹兵 摄）\n\n"
-    "湘江风光带游人如织\n"
-)
-
-
-@pytest.fixture
-def archive(ingested):
-    ingest_bytes(BYLINE_PAGE.encode(), file_name="2021-03-27_A3.txt", paper="株洲日报")
-    return Article.objects.all()
 
 
 # A phrase typed without the space the text prints (or with one it does not print).

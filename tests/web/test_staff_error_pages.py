@@ -19,13 +19,3 @@ def test_a_form_posted_without_its_csrf_token_gets_the_sites_403(db):
     assert _is_site_page(response)
     assert "DEBUG" not in response.content.decode()
     assert "刷新" in response.content.decode()
-
-
-def test_a_locked_login_gets_the_sites_429(client, django_user_model):
-    django_user_model.objects.create_user("editor", password="right-password-1", is_staff=True)
-    for _ in range(5):
-        client.post("/admin/login/", {"username": "editor", "password": "wrong"})
-    locked = client.post("/admin/login/", {"username": "editor", "password": "right-password-1"})
-    assert locked.status_code == 429
-    assert _is_site_page(locked)
-    assert "锁定" in locked.content.decode()
