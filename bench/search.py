@@ -106,12 +106,16 @@ LIKE_PRINTED = (  # spaces beside Chinese characters removed (%s: text.HAN_SPACE
 )
 
 
-def split_filters(text: str) -> tuple[str, dict]:
-    words, filters = [], {}
+def split_filters(text: str):
+    """The query text and its filters as a QueryDict, as the search form receives them (a plain
+    dict would hand the multi-value filters a string, read character by character)."""
+    from django.http import QueryDict
+
+    words, filters = [], QueryDict(mutable=True)
     for w in text.split():
         if ":" in w and w.split(":")[0] in ("year", "page", "kind"):
             k, v = w.split(":", 1)
-            filters[k] = v
+            filters.appendlist(k, v)
         else:
             words.append(w)
     return " ".join(words), filters

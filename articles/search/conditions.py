@@ -23,9 +23,12 @@ from articles.search.text import exact_by_index, tsquery_for
 COLUMNS = {"text": ("bigrams", "search_text"), "title": ("title_bigrams", "search_title")}
 
 
-def variants_condition(variants: tuple[str, ...], field: str = "text") -> Q:
+def variants_condition(variants: tuple[str, ...], field: str = "text", without: str | None = None) -> Q:
     """Articles whose text (or titles) contain any of the variants (folded): one tsquery of
-    their ORed bigrams reads the index once, strpos confirms where the bigrams cannot."""
+    their ORed bigrams reads the index once, strpos confirms where the bigrams cannot.
+
+    `without` (a tsquery of negated bigrams, see `index_exclusions`) joins the same tsquery,
+    so the index itself leaves the excluded articles out."""
     vector, stored = COLUMNS[field]
     tsqs = [tsquery_for(v) for v in variants]
     contains = Q()
@@ -33,11 +36,10 @@ def variants_condition(variants: tuple[str, ...], field: str = "text") -> Q:
         contains |= Q(**{f"{stored}__strpos": v})
     if any(t is None for t in tsqs):
         return contains  # punctuation only: no index can help, the recheck alone decides
-    indexed = (
-        Q(**{f"{vector}__tsmatch": " | ".join(f"({t})" for t in tsqs)})
-        if len(tsqs) > 1
-        else Q(**{f"{vector}__tsmatch": tsqs[0]})
-    )
+    tsq = " | ".join(f"({t})" for t in tsqs) if len(tsqs) > 1 else tsqs[0]
+    if without:
+        tsq = f"({tsq}) & {without}"
+    indexed = Q(**{f"{vector}__tsmatch": tsq})
     return indexed if all(exact_by_index(v) for v in variants) else indexed & contains
 
 
@@ -49,12 +51,42 @@ def person_condition(names: tuple[str, ...]) -> Q:
     return Q(Exists(Credit.objects.filter(article=OuterRef("pk")).filter(found)))
 
 
-def term_condition(term: Term) -> Q:
+def term_condition(term: Term, without: str | None = None) -> Q:
     if term.field in COLUMNS:
-        return variants_condition(term.variants(), term.field)
+        return variants_condition(term.variants(), term.field, without)
     if term.field == "person":
         return person_condition(term.variants())
     return Q(page_label=term.text.upper())
+
+
+def index_exclusions(exclusions: list[Term]) -> tuple[dict[str, list[str]], list[Term]]:
+    """The exclusions the bigram index decides alone (a term of one or two units) as tsqueries
+    per search column, and the rest.
+
+    Checked row by row, each exclusion reads the article's whole bigram vector from TOAST: a
+    common term with eleven common exclusions took 5-17 s at a million articles. Negated in a
+    positive term's tsquery (`without`), they are answered by the GIN index from its posting
+    lists, as the positive term is (bench/search.py, class exclusions_11_filtered)."""
+    by_column: dict[str, list[str]] = {}
+    rest: list[Term] = []
+    for term in exclusions:
+        variants = term.variants()
+        if term.field in COLUMNS and all(exact_by_index(v) and tsquery_for(v) for v in variants):
+            by_column.setdefault(term.field, []).extend(tsquery_for(v) for v in variants)
+        else:
+            rest.append(term)
+    return {column: list(dict.fromkeys(tsqs)) for column, tsqs in by_column.items()}, rest
+
+
+def _carrier_column(clause: list[Term]) -> str | None:
+    """The search column of a clause whose every term can carry negations on it (indexed text
+    terms of one column), else None."""
+    fields = {t.field for t in clause}
+    if len(fields) != 1 or not fields <= COLUMNS.keys():
+        return None
+    if any(tsquery_for(v) is None for t in clause for v in t.variants()):
+        return None
+    return next(iter(fields))
 
 
 def matching(query: Query, base: QuerySet | None = None) -> QuerySet:
@@ -62,12 +94,19 @@ def matching(query: Query, base: QuerySet | None = None) -> QuerySet:
     qs = Article.objects.all() if base is None else base
     if query.excludes_itself:
         return qs.none()  # empty by its own terms: no posting list is read
+    excluded, other_exclusions = index_exclusions(query.exclusions)
     for clause in query.clauses:
+        column = _carrier_column(clause)
+        tsqs = excluded.pop(column, None) if column else None
+        without = " & ".join(f"!({t})" for t in tsqs) if tsqs else None
         condition = Q()
         for term in clause:
-            condition |= term_condition(term)
+            condition |= term_condition(term, without)
         qs = qs.filter(condition)
-    for term in query.exclusions:
+    for column, tsqs in excluded.items():  # no positive term on that column carries them: one check a row
+        vector = COLUMNS[column][0]
+        qs = qs.exclude(**{f"{vector}__tsmatch": " | ".join(f"({t})" for t in tsqs)})
+    for term in other_exclusions:
         qs = qs.exclude(term_condition(term))
     return qs
 

@@ -77,7 +77,9 @@ def hits_sql(qs: QuerySet, sample: bool) -> tuple[str, tuple]:
 
 
 def estimate_needed(request: SearchRequest) -> bool:
-    return capped_count(request.matching, FACET_EXACT_LIMIT)[1]
+    """More than FACET_EXACT_LIMIT hits; a request PostgreSQL expects in DENSE_FACTOR × that
+    many rows is not counted (as for the result count, only without exclusions: plan.py)."""
+    return capped_count(request.matching, FACET_EXACT_LIMIT, trust_estimate=not request.query.exclusions)[1]
 
 
 def facets(request: SearchRequest, estimate: bool | None = None) -> Facets:

@@ -180,3 +180,86 @@ def test_title_hits_leave_out_the_clause_their_titles_imply(corpus):
         query = parse_query(q)
         expected = set(matching(query).filter(title_hit(query)).values_list("pk", flat=True))
         assert set(title_hits(query).values_list("pk", flat=True)) == expected, q
+
+
+def _holders(term: str, titles: bool = False) -> set[int]:
+    """Articles whose text (or titles) hold the term or one of its variants, found without SQL."""
+    from articles.search.text import search_form
+
+    variants = parse_query(term).clauses[0][0].variants()
+    return {
+        a.pk
+        for a in Article.objects.all()
+        if any(
+            v in (search_form("\n".join([a.kicker, a.headline, a.subheadline])) if titles else a.search_text)
+            for v in variants
+        )
+    }
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(data=st.data())
+def test_exclusions_leave_out_exactly_the_articles_holding_them(corpus, data):
+    """Random positive terms with up to six exclusions of one to three characters, in text and
+    titles: those the index decides alone ride on a positive term's tsquery, the others are
+    checked row by row; the answer is the same set algebra either way."""
+    texts = [a.search_text for a in corpus if len(a.search_text) > 20]
+
+    def piece(size: int) -> str:
+        text = data.draw(st.sampled_from(texts))
+        start = data.draw(st.integers(0, len(text) - size))
+        return text[start : start + size]
+
+    positive = piece(data.draw(st.integers(1, 3)))
+    titled = data.draw(st.booleans())
+    excluded = [
+        (piece(data.draw(st.integers(1, 3))), data.draw(st.booleans())) for _ in range(data.draw(st.integers(1, 6)))
+    ]
+    terms = [(positive, titled), *excluded]
+    if any(not t.strip() or any(c in t for c in '"-:()|') or " " in t or "\n" in t for t, _ in terms):
+        return
+    text = ("标题:" if titled else "") + positive + " " + " ".join(("-标题:" if t else "-") + e for e, t in excluded)
+    expected = _holders(positive, titled)
+    for term, in_titles in excluded:
+        expected -= _holders(term, in_titles)
+    query = parse_query(text)
+    if query.excludes_itself:
+        return
+    assert set(matching(query).values_list("pk", flat=True)) == expected, text
+
+
+def test_exclusions_the_index_decides_join_the_positive_terms_tsquery(corpus):
+    """Eleven common exclusions are read from the index with the positive term (one tsquery),
+    not checked one by one on every candidate's bigram vector."""
+    query = parse_query("株洲 -发展 -工作 -我市 -会议 -中国 -建设 -经济 -企业 -群众 -记者 -今年")
+    sql, params = matching(query).query.sql_with_params()
+    assert sql.count("@@") == 1
+    assert "NOT" not in sql
+    assert set(matching(query).values_list("pk", flat=True)) == really_contains("株洲") - set().union(
+        *(_holders(t) for t in ["发展", "工作", "我市", "会议", "中国", "建设", "经济", "企业", "群众", "记者", "今年"])
+    )
+    three = parse_query("株洲 -株洲市")  # three units: the bigrams are not enough, strpos decides
+    assert "strpos" in str(matching(three).query)
+
+
+def test_facets_of_a_term_the_planner_expects_everywhere_are_sampled_without_a_count(corpus, monkeypatch):
+    """The facets, like the result count, trust an estimate of DENSE_FACTOR × their limit rows
+    (a count of 10 000 hits costs 130-170 ms at a million articles); with an exclusion they count."""
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import facets as facets_module
+    from articles.search import plan
+    from articles.search.plan import planner_rows
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    monkeypatch.setattr(plan, "DENSE_FACTOR", 2)
+    monkeypatch.setattr(facets_module, "FACET_EXACT_LIMIT", int(planner_rows(matching(parse_query("株洲"))) // 2))
+    with CaptureQueriesContext(connection) as queries:
+        assert facets(SearchRequest.read("株洲")).estimated
+    assert not any("COUNT(" in q["sql"] for q in queries.captured_queries)
+    with CaptureQueriesContext(connection) as queries:
+        facets(SearchRequest.read("株洲 -龙舟"))
+    assert any("COUNT(" in q["sql"] for q in queries.captured_queries)
