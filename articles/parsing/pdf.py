@@ -37,7 +37,7 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
     widths = [cjk_len(ln) for _, c in chunks for ln in c if cjk_len(ln) >= 8]
     width = statistics.median(widths) if widths else 20
     tables = dict(_table_spans(chunks))
-    kinds = [_chunk_kind(c) for _, c in chunks]
+    kinds = [_chunk_kind(c, width) for _, c in chunks]
     for start, end in tables.items():
         kinds[start : end + 1] = [ChunkKind.TABLE] * (end - start + 1)
     _confirm_titles(chunks, kinds)
@@ -134,16 +134,30 @@ def _chunks(lines: list[str]) -> list[Chunk]:
     return out
 
 
-def _chunk_kind(chunk: list[str]) -> ChunkKind:
+def _chunk_kind(chunk: list[str], width: float) -> ChunkKind:
     if len(chunk) == 1 and is_signature(chunk[0]):
         return ChunkKind.SIGNATURE
     if special_kind(chunk[0]) or parse_lead(chunk[0]) is not None:
         return ChunkKind.START
     if len(chunk) <= 2 and is_promotion("".join(chunk)):
         return ChunkKind.FURNITURE
-    if len(chunk) <= 4 and all(titleish(x) and not special_kind(x) for x in chunk) and not continues_sentence(chunk[0]):
+    title_lines = all((titleish(x) or _spans_columns(x, width)) and not special_kind(x) for x in chunk)
+    if len(chunk) <= 4 and title_lines and not continues_sentence(chunk[0]):
         return ChunkKind.TITLE  # (a chunk that opens mid-sentence, `个、医疗点20个，…`, is body cut at a column end)
     return ChunkKind.BODY
+
+
+def _spans_columns(line: str, width: float) -> bool:
+    """A line of several title phrases set apart by spaces, far wider than a column, with no
+    sentence in it: a subheadline printed across columns (`听取…汇报 研究…要点 …`). Column text
+    is wrapped at the column width, so no body line is this long."""
+    parts = line.split()
+    return (
+        len(parts) >= 2
+        and 2.5 * width <= cjk_len(line) <= 120
+        and all(titleish(part) and cjk_len(part) >= 4 for part in parts)
+        and not special_kind(line)
+    )
 
 
 def _table_spans(chunks: list[Chunk]) -> list[tuple[int, int]]:

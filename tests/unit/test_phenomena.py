@@ -398,6 +398,33 @@ def test_a_pdf_title_line_that_says_who_did_what_does_not_run_on_into_the_next()
     assert parse_text(wrapped).articles[0].headline == "刘建华主持召开市政府常务会议"
 
 
+def test_a_pdf_subheadline_of_phrases_across_the_columns_is_a_title():
+    """PDF text: a subheadline listing several phrases set apart by spaces, printed across the
+    columns on one line (far wider than the column text), is the title's, not a paragraph of
+    body text; under a wrapped headline and alone at the foot of the page alike."""
+    body = (
+        "株洲日报讯 11月3日，市政府召开常务会\n议，听取全市冬季安全生产工作汇\n报，研究部署"
+        "城区道路改造和供\n水管网更新工作。\n\n"
+        "会议要求，各地各部门要压实责\n任，加强燃气、消防和道路交通\n安全隐患排查，做好低温雨雪冰\n"
+        "冻天气应对准备，保障城区供水\n供气平稳，确保群众温暖过冬。\n\n"
+    )
+    subheadline = (
+        "听取全市冬季安全生产工作情况汇报 研究城区主次干道提质改造工作 部署城区供水管网更新改造工作 审议有关文件"
+    )
+    wrapped = (
+        "株洲日报记者 苏晓\n\n" + body + "市政府召开常务会议部署冬季\n安全生产和城区道路改造\n" + subheadline + "\n"
+    )
+    article = parse_text(wrapped).articles[0]
+    title = (article.kicker or "") + article.headline  # where the wrapped headline breaks is not the point here
+    assert (title, article.subheadline) == ("市政府召开常务会议部署冬季安全生产和城区道路改造", subheadline)
+    at_foot = "株洲日报记者 苏晓\n\n" + body + "市政府召开常务会议\n\n" + subheadline + "\n"
+    result = parse_text(at_foot)
+    article = result.articles[0]
+    assert (article.headline, article.subheadline) == ("市政府召开常务会议", subheadline)
+    assert article.body.endswith("群众温暖过冬。")
+    assert lost_characters(result) == {}
+
+
 def test_a_markdown_kicker_printed_right_above_its_headline_is_the_kicker():
     """A plain line with no blank line before the `##` under it is that headline's kicker, at the
     top of the page and between two stories alike; nothing of it stays outside the articles."""
