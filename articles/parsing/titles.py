@@ -5,7 +5,8 @@ Font sizes are lost in extracted text, so the roles are read from what each line
   fact (`全市新增就业岗位3.2万个`); it stands above a headline that is a slogan or a message;
 - a headline is the message (`坚决筑牢安全防线`, `稳就业 促增收`), often in two parallel halves;
 - a subheadline follows a headline that announces an event, with who attended or what was
-  decided, or starts with a dash (`——`).
+  decided, or starts with a dash (`——`), right under its headline (a line above that headline
+  is its kicker, or a column label: `央媒看株洲`).
 When the lines give no such evidence, the first line is the headline and the rest its
 subheadline: the printed order is kept, so the title reads as printed whatever the roles.
 """
@@ -137,6 +138,8 @@ def title_roles(elements: list[str]) -> Roles:
         sub = " ".join(main[1:])
     elif len(main) == 2:
         kicker, headline, sub = _pair(main[0], main[1])
+        if subs and sub:  # a dash subtitle sits right under its headline: the line above is the kicker
+            kicker, headline, sub = main[0], join_title(main[1]), None
     elif len(main) == 3 and _halves(main[0], main[1], main[2]):
         kicker, headline, sub = main[0], join_title(main[1] + main[2]), None
     elif is_kicker_like(main[0]) and not is_kicker_like(main[1]):

@@ -117,6 +117,13 @@ def test_title_roles_follow_what_each_line_says():
         "坚决筑牢安全生产防线",
         None,
     )
+    # a dash subtitle sits right under its headline: the line above that is no headline
+    assert title_roles(["走进乡村振兴一线", "古村落的“新生活”", "——醴陵市沩山村见闻"]) == (
+        "走进乡村振兴一线",
+        "古村落的“新生活”",
+        "——醴陵市沩山村见闻",
+    )
+    assert title_roles(["夜市", "开张了", "——芦淞老街见闻"]) == (None, "夜市开张了", "——芦淞老街见闻")
     # a third line is the subheadline
     assert title_roles(["市长调研重点项目时强调", "全力冲刺二季度", "确保完成全年目标任务"]) == (
         "市长调研重点项目时强调",
