@@ -18,7 +18,7 @@ from .patterns import (
     signature_name,
 )
 from .text import cjk_len
-from .titles import Roles, join_title, title_roles
+from .titles import Roles, completes_halves, join_title, title_roles
 from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph
 
 K = ParaKind
@@ -65,6 +65,7 @@ def column_label(group: Group) -> Para | None:
         and group.fit(label) < 0.5
         and titles[-1].gap >= 1
         and group.has(K.BYLINE)
+        and not completes_halves(above, label)
     )
     return titles[-1] if is_label else None
 

@@ -72,6 +72,13 @@ def _parallel(text: str) -> bool:
     return len(halves) == 2 and abs(cjk_len(halves[0]) - cjk_len(halves[1])) <= 3
 
 
+def completes_halves(above: str, line: str) -> bool:
+    """`line` is the second of two even halves whose first ends the line above
+    (`…时强调 打好种业翻身仗` / `端牢群众饭碗`): the rest of a headline, wrapped."""
+    first = above.split()[-1] if above.split() else ""
+    return cjk_len(first) >= 4 and _parallel(f"{first} {line}") and not is_kicker_like(line)
+
+
 def _is_attendance(line: str) -> bool:
     return bool(ATTENDANCE.search(line)) and not is_slogan_like(line)
 
@@ -134,7 +141,9 @@ def title_roles(elements: list[str]) -> Roles:
     if not main:
         return None, "", " ".join(subs) or None
     kicker, headline, sub = _one_line(main[0])
-    if kicker is not None or len(main) == 1:
+    if kicker is not None and len(main) >= 2 and completes_halves(main[0], main[1]):
+        headline, sub = join_title(headline + main[1]), " ".join(main[2:])  # the headline's second half, wrapped
+    elif kicker is not None or len(main) == 1:
         sub = " ".join(main[1:])
     elif len(main) == 2:
         kicker, headline, sub = _pair(main[0], main[1])

@@ -124,6 +124,12 @@ def test_title_roles_follow_what_each_line_says():
         "——醴陵市沩山村见闻",
     )
     assert title_roles(["夜市", "开张了", "——芦淞老街见闻"]) == (None, "夜市开张了", "——芦淞老街见闻")
+    # kicker and the first half of the headline on one line, its second half wrapped below
+    assert title_roles(["市长调研农业生产时强调 抓好秋粮收储", "守好群众粮仓"]) == (
+        "市长调研农业生产时强调",
+        "抓好秋粮收储守好群众粮仓",
+        None,
+    )
     # a third line is the subheadline
     assert title_roles(["市长调研重点项目时强调", "全力冲刺二季度", "确保完成全年目标任务"]) == (
         "市长调研重点项目时强调",
@@ -430,6 +436,21 @@ def test_a_pdf_subheadline_of_phrases_across_the_columns_is_a_title():
     assert (article.headline, article.subheadline) == ("市政府召开常务会议", subheadline)
     assert article.body.endswith("群众温暖过冬。")
     assert lost_characters(result) == {}
+
+
+def test_the_wrapped_second_half_of_a_headline_is_no_column_label():
+    """One paragraph per line: kicker and the first half of the headline on one line, the second
+    half under it, then the byline: the short last line completes the headline (a column label
+    would not pair with the half above it), and nothing stays unassigned."""
+    story = (
+        "株洲日报讯 9月20日，市长刘建华深入渌口区调研秋粮收购工作。他强调，要抓好秋粮收储，"
+        "切实保护种粮农民利益。\n\n在渌口区粮食储备库，刘建华察看了仓储设施和粮食烘干设备。\n"
+    )
+    page = "刘建华调研秋粮收购时强调 抓好秋粮收储\n\n守好群众粮仓\n\n株洲日报记者 苏晓\n\n" + story
+    result = parse_text(page)
+    article = result.articles[0]
+    assert (article.kicker, article.headline) == ("刘建华调研秋粮收购时强调", "抓好秋粮收储守好群众粮仓")
+    assert result.unassigned == []
 
 
 def test_a_markdown_kicker_printed_right_above_its_headline_is_the_kicker():
