@@ -215,13 +215,23 @@ def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i:
     of the story before (printed after it) and a story without byline or lead after it (a teaser,
     agency copy). A line cut at a column end is followed by the rest of its sentence; a section
     heading, even on two chunks, speaks of the text below it rather than of the story above."""
-    if j - i < 2 or (i > 0 and kinds[i - 1] == ChunkKind.BODY and not ends_sentence(chunks[i - 1][1][-1])):
+    if i > 0 and kinds[i - 1] == ChunkKind.BODY and not _finished(chunks[i - 1][1][-1]):
         return False
     start = chunks[j][1][0]
     if continues_sentence(start) or re.match(r"^[^，。、；]{1,2}[，、]", start):
         return False
     above, below = _fits_around(chunks, kinds, i, j)
+    if j - i < 2:  # one chunk: a section heading, unless it retells the story above and not the text below
+        return above >= SAYS_ABOVE and below < 0.3
     return above > 0 or below < 0.5
+
+
+SAYS_ABOVE = 0.6  # share of a lone title chunk's character pairs that the story above repeats
+
+
+def _finished(line: str) -> bool:
+    """A story's last line: it ends a sentence, or a photo caption with its credit."""
+    return ends_sentence(line) or bool(split_caption(line)[1])
 
 
 def _fits_around(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> tuple[float, float]:

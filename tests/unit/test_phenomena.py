@@ -453,6 +453,27 @@ def test_the_wrapped_second_half_of_a_headline_is_no_column_label():
     assert result.unassigned == []
 
 
+def test_a_lone_pdf_title_that_retells_the_story_above_is_its_title():
+    """PDF text: a story closed by a photo caption and its credit, its one-line title, then a
+    teaser with no byline and its own title: the lone line is the title of the story above (it
+    retells it and shares nothing with the teaser), not a section heading run into the teaser."""
+    page = (
+        "株洲日报记者 苏晓\n\n株洲日报讯 10月8日，随着最后\n一座人行天桥完成吊装，建设路\n"
+        "改造工程全线完工。这条道路北\n起火车站，南至天台山庄，全长\n4.2公里，沿线新增停车位600个。\n\n"
+        "据市城管局介绍，建设路改造\n工程全线完工后，主城区早晚高\n峰通行时间将缩短约十分钟。 "
+        "市民走过新建的人行天桥。 通讯员 供图\n\n"
+        "建设路改造工程全线完工\n\n"
+        "气象部门预计，下周我市将迎\n来一次明显降温过程，气温最\n低降至5℃，请市民注意添衣保暖。\n\n"
+        "详见A4版\n\n"
+        "下周我市明显降温\n最低气温降至5℃\n"
+    )
+    result = parse_text(page)
+    titles = {a.body[:6]: (a.kicker or "") + a.headline for a in result.articles}
+    assert titles["随着最后一座"] == "建设路改造工程全线完工"
+    assert titles["气象部门预计"] == "下周我市明显降温最低气温降至5℃"
+    assert lost_characters(result) == {}
+
+
 def test_a_markdown_kicker_printed_right_above_its_headline_is_the_kicker():
     """A plain line with no blank line before the `##` under it is that headline's kicker, at the
     top of the page and between two stories alike; nothing of it stays outside the articles."""
