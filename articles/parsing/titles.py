@@ -74,9 +74,11 @@ def _parallel(text: str) -> bool:
 
 def completes_halves(above: str, line: str) -> bool:
     """`line` is the second of two even halves whose first ends the line above
-    (`…时强调 打好种业翻身仗` / `端牢群众饭碗`): the rest of a headline, wrapped."""
+    (`…时强调 打好种业翻身仗` / `端牢群众饭碗`): the rest of a headline, wrapped. A line above that
+    is two halves already (`黄桃挂满枝 果农采摘忙`) is a whole headline."""
     first = above.split()[-1] if above.split() else ""
-    return cjk_len(first) >= 4 and _parallel(f"{first} {line}") and not is_kicker_like(line)
+    whole = _parallel(above)
+    return cjk_len(first) >= 4 and not whole and _parallel(f"{first} {line}") and not is_kicker_like(line)
 
 
 def _is_attendance(line: str) -> bool:
