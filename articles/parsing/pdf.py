@@ -217,8 +217,8 @@ def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i:
     heading, even on two chunks, speaks of the text below it rather than of the story above."""
     if i > 0 and kinds[i - 1] == ChunkKind.BODY and not _finished(chunks[i - 1][1][-1]):
         return False
-    start = chunks[j][1][0]
-    if continues_sentence(start) or re.match(r"^[^，。、；]{1,2}[，、]", start):
+    starts = [chunks[k][1][0] for k in range(i + 1, j + 1)]  # a column cut would go on in the next chunk
+    if any(continues_sentence(start) or re.match(r"^[^，。、；]{1,2}[，、]", start) for start in starts):
         return False
     above, below = _fits_around(chunks, kinds, i, j)
     if j - i < 2:  # one chunk: a section heading, unless it retells the story above and not the text below

@@ -502,6 +502,20 @@ def test_a_kicker_over_a_headline_printed_in_two_short_halves():
     )
 
 
+def test_loose_pdf_lines_cut_before_a_speakers_verb_are_body_not_titles():
+    """Loose PDF text: `…一句话。` then `科室主任刘平` / `介绍，去年共接诊…` / `…。`: a sentence cut
+    at two column ends (the second piece opens with the rest of a word and a comma), not a
+    title stack between two stories."""
+    page = (
+        "株洲日报记者 凌霄\n\n株洲日报讯 7月2日，市中心医院卒中\n\n中心通过国家级认证，成为全市\n\n"
+        "首家获此认证的医院。\n\n科室主任刘平\n\n介绍，去年医院共救治\n\n急性卒中患者800余例。\n\n"
+        "市中心医院卒中中心通过国家级认证\n"
+    )
+    articles = parse_text(page).articles
+    assert [a.headline for a in articles] == ["市中心医院卒中中心通过国家级认证"]
+    assert "科室主任刘平介绍，去年医院共救治" in articles[0].body
+
+
 def test_loose_pdf_lines_cut_at_a_number_are_body_not_titles():
     """Loose PDF text (a blank line after every line): `…补给站12` / `个、医疗点20个，…` is one
     sentence cut at a column end, not a title stack; the story keeps its words and its title."""
