@@ -106,6 +106,11 @@ def _pair(first: str, second: str) -> Roles:
     return None, join_title(first), second
 
 
+def _label_under(headline: str, line: str) -> bool:
+    """A column label (a few characters, `央媒看株洲`) printed under a longer headline."""
+    return cjk_len(line) <= 6 < cjk_len(headline)
+
+
 def _halves(first: str, second: str, third: str) -> bool:
     """A line above a headline printed in two short halves (`城市夜经济观察` / `夜色里的烟火气` /
     `点亮消费新场景`): the halves are short and even, say no activity or attendance, and the line
@@ -149,8 +154,8 @@ def title_roles(elements: list[str]) -> Roles:
         sub = " ".join(main[1:])
     elif len(main) == 2:
         kicker, headline, sub = _pair(main[0], main[1])
-        if subs and sub:  # a dash subtitle sits right under its headline: the line above is the kicker
-            kicker, headline, sub = main[0], join_title(main[1]), None
+        if subs and sub and not _label_under(main[0], main[1]):
+            kicker, headline, sub = main[0], join_title(main[1]), None  # a dash subtitle follows its headline
     elif len(main) == 3 and _halves(main[0], main[1], main[2]):
         kicker, headline, sub = main[0], join_title(main[1] + main[2]), None
     elif is_kicker_like(main[0]) and not is_kicker_like(main[1]):

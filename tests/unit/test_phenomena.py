@@ -124,6 +124,8 @@ def test_title_roles_follow_what_each_line_says():
         "——醴陵市沩山村见闻",
     )
     assert title_roles(["夜市", "开张了", "——芦淞老街见闻"]) == (None, "夜市开张了", "——芦淞老街见闻")
+    # a column label printed between a headline and its dash subtitle does not take the headline
+    assert title_roles(["古村落的“新生活”", "乡村行", "——醴陵市沩山村见闻"])[1] == "古村落的“新生活”"
     # kicker and the first half of the headline on one line, its second half wrapped below
     assert title_roles(["市长调研农业生产时强调 抓好秋粮收储", "守好群众粮仓"]) == (
         "市长调研农业生产时强调",
