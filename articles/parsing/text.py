@@ -135,8 +135,8 @@ def continues_sentence(text: str) -> bool:
     if not text:
         return False
     return text[0] in "的了着地得们" or bool(
-        re.match(r"^([^，。；！？“”《》]{1,3}[。；！？]|[^，。；！？“”《》\d][，,、])", text)
-    )
+        re.match(r"^([^，。；！？“”《》]{1,3}([。；]|[！？].)|[^，。；！？“”《》\d][，,、])", text)
+    )  # (a short line that an exclamation ends, `开园啦！`, is the end of a title: it goes on nowhere)
 
 
 def unbalanced(text: str) -> bool:

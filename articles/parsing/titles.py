@@ -87,7 +87,9 @@ def _is_attendance(line: str) -> bool:
 
 def _pair(first: str, second: str) -> Roles:
     """Two main lines in printed order."""
-    if cjk_len(first) <= 8 and cjk_len(second) <= 8 and not is_kicker_like(first) and " " not in first + second:
+    short = cjk_len(first) <= 8 and cjk_len(second) <= 8 and not is_kicker_like(first)
+    exclaimed_tail = cjk_len(second) <= 4 and second.endswith(("！", "!"))  # `…口袋公园` / `开放啦！`
+    if (short or exclaimed_tail) and " " not in first + second:
         return None, first + second, None  # one short headline wrapped onto two lines
     if EVENT.search(first.replace(" ", "")) and (_is_attendance(second) or not is_slogan_like(second)):
         return None, join_title(first), second

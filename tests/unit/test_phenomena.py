@@ -476,6 +476,17 @@ def test_a_lone_pdf_title_that_retells_the_story_above_is_its_title():
     assert lost_characters(result) == {}
 
 
+def test_a_headline_wrapped_before_its_exclamation_is_one_headline():
+    """One paragraph per line: `城东新建的口袋公园` / `开放啦！` with no blank line between, after a
+    finished story: one headline of the story below (a short line an exclamation ends goes on
+    nowhere), not the first half left at the end of the story above."""
+    before = "株洲日报讯 5月6日，市政府召开常务会议，研究城市更新工作。\n\n会议还研究了其他事项。\n\n"
+    story = "株洲日报讯 5月7日，荷塘区城东新建的口袋公园正式对市民开放，公园内建有儿童游乐区和健身步道。\n"
+    result = parse_text("市政府召开常务会议\n\n" + before + "城东新建的口袋公园\n开放啦！\n\n" + story)
+    assert [a.headline for a in result.articles] == ["市政府召开常务会议", "城东新建的口袋公园开放啦！"]
+    assert result.articles[0].body.endswith("会议还研究了其他事项。")
+
+
 def test_a_markdown_kicker_printed_right_above_its_headline_is_the_kicker():
     """A plain line with no blank line before the `##` under it is that headline's kicker, at the
     top of the page and between two stories alike; nothing of it stays outside the articles."""
