@@ -10,6 +10,12 @@ from .patterns import CREDIT_END, parse_byline, parse_jump
 from .text import cjk_len, ends_mid_sentence, ends_sentence, unbalanced
 from .types import ParaKind, SourceFormat
 
+# A sentence opened by a connective and its comma (`下一步，…`, `与此同时，…`) is running text:
+# a title does not open by linking to what came before it.
+CONNECTIVE_OPENING = re.compile(
+    r"^(下一步|与此同时|同时|此外|另外|目前|近年来|据介绍|据了解|其中|因此|然而|但是|而且|首先|其次|最后|"
+    r"接下来|今后|如今|眼下|随后|此前|为此|对此|总之|可见)[，,]"
+)
 PROMO = re.compile(r"(关注|扫码|扫描|扫一扫|二维码|公众号|客户端|下载|看视频)")
 
 
@@ -52,6 +58,7 @@ def titleish(line: str, limit: int = 40, whole_line: bool = False) -> bool:
         and not unbalanced(line)
         and cjk_len(line) <= limit
         and not line.endswith(("，", ",", "、", "：", ":"))
+        and not CONNECTIVE_OPENING.match(line)
         and not (whole_line and ends_mid_sentence(line))
     )
 

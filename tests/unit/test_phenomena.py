@@ -529,6 +529,19 @@ def test_loose_pdf_lines_cut_before_a_speakers_verb_are_body_not_titles():
     assert "科室主任刘平介绍，去年医院共救治" in articles[0].body
 
 
+def test_loose_pdf_lines_opened_by_a_connective_are_body_not_titles():
+    """Loose PDF text: `下一步，该区将建设` / `物流园，力争…` / `…。`: a sentence opened by a
+    connective and its comma is running text cut at column ends, never a title stack."""
+    page = (
+        "株洲日报记者 凌霄\n\n株洲日报讯 7月2日，渌口区冷链物流\n\n中心项目开工，总投资3.5亿元，\n\n"
+        "建成后年吞吐量可达20万吨。\n\n下一步，该区将建设冷链\n\n物流园，力争两年内引进\n\n"
+        "企业30家以上。\n\n渌口区冷链物流中心项目开工\n"
+    )
+    articles = parse_text(page).articles
+    assert [a.headline for a in articles] == ["渌口区冷链物流中心项目开工"]
+    assert "下一步，该区将建设冷链物流园，力争两年内引进企业30家以上。" in articles[0].body
+
+
 def test_loose_pdf_lines_cut_at_a_number_are_body_not_titles():
     """Loose PDF text (a blank line after every line): `…补给站12` / `个、医疗点20个，…` is one
     sentence cut at a column end, not a title stack; the story keeps its words and its title."""
