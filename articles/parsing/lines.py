@@ -132,6 +132,9 @@ def _line_text(line: str, gap: int, nxt: str, open_para: Para | None, paras: lis
     if titleish(line, limit=80, whole_line=True) and not _reads_as_body(line, nxt) and not continues_sentence(nxt):
         paras.append(Para(ParaKind.TITLE, line, gap))
         return None
+    if _title_wrapped_mid_phrase(line, nxt):
+        paras.append(Para(ParaKind.TITLE, line, gap))
+        return None
     para = Para(ParaKind.BODY, line, gap)
     paras.append(para)
     if not ends_sentence(line) and (cjk_len(line) >= 20 or ends_mid_sentence(line) or re.search(r"[，,、]", line)):
@@ -152,3 +155,18 @@ def _reads_as_body(line: str, nxt: str) -> bool:
         and not continues_sentence(nxt)
     )
     return sentence and parse_lead(nxt) is None and not title_below
+
+
+def _title_wrapped_mid_phrase(line: str, nxt: str) -> bool:
+    """`老工业区的` / `“绿色蝶变” ——探访…`: a few characters that stop mid-phrase, with no
+    punctuation, opening afresh above a line that reads as a title, are the first line of a
+    wrapped title. A paragraph cut at a column end goes on in a line that ends its sentence."""
+    return (
+        cjk_len(line) <= 12
+        and not re.search(r"[，,。、；：:！？!?“”]", line)
+        and ends_mid_sentence(line)
+        and bool(nxt)
+        and special_kind(nxt) is None
+        and titleish(nxt, limit=80, whole_line=True)
+        and not ends_sentence(nxt)
+    )

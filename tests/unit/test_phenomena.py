@@ -487,6 +487,26 @@ def test_a_headline_wrapped_before_its_exclamation_is_one_headline():
     assert result.articles[0].body.endswith("会议还研究了其他事项。")
 
 
+def test_a_headline_wrapped_mid_phrase_opens_the_title_not_a_paragraph():
+    """One paragraph per line: after a finished story, `城南老街的` / `“慢生活” ——荷塘区…见闻`:
+    a few characters stopping mid-phrase above a line that reads as a title are its first line."""
+    before = (
+        "株洲日报讯 5月6日，市政府召开常务会议，研究城市更新、老旧小区改造和城区道路提质等工作。\n\n"
+        "会议要求，各地各部门要压实责任，加快项目建设进度，确保年底前全部完工并交付使用。\n\n"
+    )
+    story = (
+        "株洲日报讯 5月7日，走进荷塘区城南老街，青石板路两旁的老字号店铺陆续开门迎客，茶香飘满街巷。\n\n"
+        "街坊们说，老街改造没有大拆大建，保留了原有的街巷肌理，日子还是熟悉的味道。\n"
+    )
+    page = "市政府召开常务会议\n\n" + before + "城南老街的\n\n“慢生活” ——荷塘区城南老街见闻\n\n" + story
+    result = parse_text(page)
+    assert [(a.headline, a.subheadline) for a in result.articles] == [
+        ("市政府召开常务会议", None),
+        ("城南老街的“慢生活”", "——荷塘区城南老街见闻"),
+    ]
+    assert result.articles[0].body.endswith("确保年底前全部完工并交付使用。")
+
+
 def test_a_markdown_kicker_printed_right_above_its_headline_is_the_kicker():
     """A plain line with no blank line before the `##` under it is that headline's kicker, at the
     top of the page and between two stories alike; nothing of it stays outside the articles."""
