@@ -98,12 +98,27 @@ def choose_queries(cur, rng: random.Random) -> dict[str, list[str]]:
 
 
 # The printed columns themselves, not the stored search text: recall is checked against every
-# field a reader sees (bylines, lead, captions included), independently of columns.py.
-LIKE_PRINTED = (  # spaces beside Chinese characters removed (%s: text.HAN_SPACE), as search compares
-    "SELECT count(*) FROM articles_article WHERE regexp_replace(lower(normalize(concat_ws(E'\\n', kicker, headline, subheadline, array_to_string(bylines, E'\\n'), lead || body,"
-    " array_to_string(section_headings, E'\\n'), array_to_string(tables, E'\\n'), array_to_string(captions, E'\\n'), jump), NFKC)), %s, '', 'g')"
-    " LIKE ANY(%s)"
+# field a reader sees (bylines, lead, captions included), independently of columns.py. One
+# sequential pass answers every query (each pass takes about 2 minutes at a million articles).
+PRINTED = (  # spaces beside Chinese characters removed (%s: text.HAN_SPACE), as search compares
+    "SELECT regexp_replace(lower(normalize(concat_ws(E'\\n', kicker, headline, subheadline, array_to_string(bylines, E'\\n'), lead || body,"
+    " array_to_string(section_headings, E'\\n'), array_to_string(tables, E'\\n'), array_to_string(captions, E'\\n'), jump), NFKC)), %s, '', 'g') AS t"
+    " FROM articles_article OFFSET 0"  # a fence: without it the planner copies the expression into every FILTER
 )
+# The LIKE scan a Django developer would write (search_text__contains), timed per query as the baseline.
+LIKE_SCAN = "SELECT count(*) FROM articles_article WHERE search_text LIKE ANY(%s)"
+
+
+def printed_truth(cur, patterns: list[list[str]]) -> list[int]:
+    """For each query's LIKE patterns, the articles whose printed text matches one: one scan."""
+    from psycopg import sql
+
+    from articles.search.text import HAN_SPACE
+
+    counts = sql.SQL(", ").join([sql.SQL("count(*) FILTER (WHERE t LIKE ANY(%s))")] * len(patterns))
+    statement = sql.SQL("SELECT {} FROM ({}) printed").format(counts, sql.SQL(PRINTED))
+    cur.execute(statement.as_string(cur.connection), [*patterns, HAN_SPACE.pattern])
+    return list(cur.fetchone())
 
 
 def split_filters(text: str):
@@ -200,7 +215,7 @@ def main() -> None:
     from articles.search.query import parse_query
     from articles.search.request import SearchRequest
     from articles.search.results import run_search
-    from articles.search.text import HAN_SPACE, squeeze
+    from articles.search.text import squeeze
     from articles.web.filters import ArticleFilter
 
     rng = random.Random(args.seed)
@@ -222,7 +237,7 @@ def main() -> None:
         "alternatives": {"like_scan": {}, "jieba_only": {}},
         "queries": {},
     }
-    recall_ok = recall_all = 0
+    pending: list[tuple[str, str, list[str]]] = []  # unfiltered queries: (text, class, LIKE patterns)
     for cls, queries in classes.items():
         first_page, counts, facet_times = [], [], []
         for text in queries:
@@ -248,12 +263,14 @@ def main() -> None:
             }
             if not filters:
                 with connection.cursor() as cur:
-                    t0 = time.perf_counter()
                     variants = query.clauses[0][0].variants()  # as typed, without spaces, simplified, traditional
                     like = [f"%{squeeze(v)}%" for v in variants]
-                    cur.execute(LIKE_PRINTED, [HAN_SPACE.pattern, like])
-                    truth = cur.fetchone()[0]
-                    t_like = (time.perf_counter() - t0) * 1000
+                    t_like = None
+                    if cls not in report["alternatives"]["like_scan"] and len(report["alternatives"]["like_scan"]) < 3:
+                        t0 = time.perf_counter()  # minutes a scan at a million articles: three are enough
+                        cur.execute(LIKE_SCAN, [like])
+                        cur.fetchone()
+                        t_like = (time.perf_counter() - t0) * 1000
                     ours = matching(query).count()
                     words = segment.words(q_text)
                     tsq = " & ".join("'" + w.replace("'", "''") + "'" for w in words) or "''"
@@ -261,18 +278,11 @@ def main() -> None:
                     cur.execute("SELECT count(*) FROM articles_article WHERE words @@ %s::tsquery", [tsq])
                     jieba_hits = cur.fetchone()[0]
                     t_jieba = (time.perf_counter() - t0) * 1000
-                cur_cls = report["alternatives"]
-                cur_cls["like_scan"].setdefault(cls, []).append(round(t_like, 1))
-                cur_cls["jieba_only"].setdefault(cls, []).append((round(t_jieba, 1), jieba_hits, truth))
-                entry.update(
-                    truth=truth,
-                    ours_exact=ours,
-                    like_ms=round(t_like, 1),
-                    jieba_hits=jieba_hits,
-                    jieba_ms=round(t_jieba, 1),
-                )
-                recall_all += 1
-                recall_ok += ours == truth
+                if t_like is not None:
+                    report["alternatives"]["like_scan"][cls] = [round(t_like, 1)]
+                    entry["like_ms"] = round(t_like, 1)
+                entry.update(ours_exact=ours, jieba_hits=jieba_hits, jieba_ms=round(t_jieba, 1))
+                pending.append((text, cls, like))
             report["queries"][text] = entry
             print(
                 f"{cls:13} {text[:20]:22} hits {total:>7}{'+' if capped else ' '} count {t_count:7.1f} rel {t_rel:7.1f} "
@@ -288,7 +298,15 @@ def main() -> None:
             "facets_p50_ms": pct(facet_times, 0.5),
             "facets_p95_ms": pct(facet_times, 0.95),
         }
-    report["recall"] = round(recall_ok / recall_all, 4) if recall_all else None
+    with connection.cursor() as cur:
+        truths = printed_truth(cur, [like for _, _, like in pending])
+    recall_ok = 0
+    for (text, cls, _), truth in zip(pending, truths, strict=True):
+        entry = report["queries"][text]
+        entry["truth"] = truth
+        recall_ok += entry["ours_exact"] == truth
+        report["alternatives"]["jieba_only"].setdefault(cls, []).append((entry["jieba_ms"], entry["jieba_hits"], truth))
+    report["recall"] = round(recall_ok / len(pending), 4) if pending else None
     alt = report["alternatives"]
     like = [t for ts in alt["like_scan"].values() for t in ts]
     jieba_rows = [r for rs in alt["jieba_only"].values() for r in rs]
@@ -298,7 +316,7 @@ def main() -> None:
             "recall": 1.0,
             "p50_ms": pct(like, 0.5),
             "p95_ms": pct(like, 0.95),
-            "note": "the ground truth; a sequential scan",
+            "note": "search_text LIKE: a sequential scan (the ground truth reads the printed columns, one pass for all queries)",
         },
         "jieba_only": {
             "recall_mean": round(statistics.mean(jieba_recall), 3),

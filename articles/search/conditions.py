@@ -23,24 +23,27 @@ from articles.search.text import exact_by_index, tsquery_for
 COLUMNS = {"text": ("bigrams", "search_text"), "title": ("title_bigrams", "search_title")}
 
 
-def variants_condition(variants: tuple[str, ...], field: str = "text", without: str | None = None) -> Q:
+def variants_condition(
+    variants: tuple[str, ...], field: str = "text", without: str | None = None, recheck: bool = True
+) -> Q:
     """Articles whose text (or titles) contain any of the variants (folded): one tsquery of
     their ORed bigrams reads the index once, strpos confirms where the bigrams cannot.
 
     `without` (a tsquery of negated bigrams, see `index_exclusions`) joins the same tsquery,
-    so the index itself leaves the excluded articles out."""
+    so the index itself leaves the excluded articles out. Without `recheck`, the candidates the
+    index gives (a superset of the hits: no strpos) are the answer."""
     vector, stored = COLUMNS[field]
     tsqs = [tsquery_for(v) for v in variants]
     contains = Q()
     for v in variants:
         contains |= Q(**{f"{stored}__strpos": v})
     if any(t is None for t in tsqs):
-        return contains  # punctuation only: no index can help, the recheck alone decides
+        return contains if recheck else Q(pk__isnull=False)  # punctuation only: the recheck alone decides
     tsq = " | ".join(f"({t})" for t in tsqs) if len(tsqs) > 1 else tsqs[0]
     if without:
         tsq = f"({tsq}) & {without}"
     indexed = Q(**{f"{vector}__tsmatch": tsq})
-    return indexed if all(exact_by_index(v) for v in variants) else indexed & contains
+    return indexed if not recheck or all(exact_by_index(v) for v in variants) else indexed & contains
 
 
 def person_condition(names: tuple[str, ...]) -> Q:
@@ -51,9 +54,9 @@ def person_condition(names: tuple[str, ...]) -> Q:
     return Q(Exists(Credit.objects.filter(article=OuterRef("pk")).filter(found)))
 
 
-def term_condition(term: Term, without: str | None = None) -> Q:
+def term_condition(term: Term, without: str | None = None, recheck: bool = True) -> Q:
     if term.field in COLUMNS:
-        return variants_condition(term.variants(), term.field, without)
+        return variants_condition(term.variants(), term.field, without, recheck)
     if term.field == "person":
         return person_condition(term.variants())
     return Q(page_label=term.text.upper())
@@ -89,8 +92,10 @@ def _carrier_column(clause: list[Term]) -> str | None:
     return next(iter(fields))
 
 
-def matching(query: Query, base: QuerySet | None = None) -> QuerySet:
-    """The articles of `base` (all by default) that the query finds."""
+def matching(query: Query, base: QuerySet | None = None, recheck: bool = True) -> QuerySet:
+    """The articles of `base` (all by default) that the query finds; without `recheck`, the
+    candidates the index finds for its positive terms (a superset: strpos left out), which
+    tells how much work checking them would be (plan.py)."""
     qs = Article.objects.all() if base is None else base
     if query.excludes_itself:
         return qs.none()  # empty by its own terms: no posting list is read
@@ -101,8 +106,10 @@ def matching(query: Query, base: QuerySet | None = None) -> QuerySet:
         without = " & ".join(f"!({t})" for t in tsqs) if tsqs else None
         condition = Q()
         for term in clause:
-            condition |= term_condition(term, without)
+            condition |= term_condition(term, without, recheck)
         qs = qs.filter(condition)
+    if not recheck:
+        return qs  # the exclusions left are checked row by row: the candidates are before them
     for column, tsqs in excluded.items():  # no positive term on that column carries them: one check a row
         vector = COLUMNS[column][0]
         qs = qs.exclude(**{f"{vector}__tsmatch": " | ".join(f"({t})" for t in tsqs)})

@@ -87,6 +87,11 @@ class SearchRequest:
         """The hits: built once per request, for the count, the page, the facets and the export."""
         return matching(self.query, self.base)
 
+    @cached_property
+    def candidates(self) -> QuerySet:
+        """What the index alone finds (a superset of the hits): how much checking costs (plan.py)."""
+        return matching(self.query, self.base, recheck=False)
+
     def identity(self) -> str:
         """What identifies an answer about these hits: the SQL of the matching queryset and its
         bound values, kept apart (the SQL as printed with its values can make two different

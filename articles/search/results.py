@@ -1,8 +1,9 @@
 """One page of results: the hits' ids in the planned order, then the articles with their snippets.
 
 The plan (plan.py) says which path: a rare request orders all its ids in Python (relevance:
-title hits first, then ts_rank, then date); a common one walks the date index, and for
-relevance lists title hits first (their own, selective index), then the rest by date. The
+title hits first, then ts_rank, then date); a common one walks the date index when its hits are
+dense (else it too orders all its ids), and for relevance lists title hits first (their own,
+selective index), then the rest by date. The
 ids of a page are cached per data version, keyed on the request's SQL and parameters.
 """
 
@@ -71,11 +72,14 @@ def _rare_order(qs: QuerySet, query: Query, sort: str) -> list[int]:
     return [r[0] for r in ordered]
 
 
-def _common_page(request: SearchRequest, sort: str, offset: int) -> list[int]:
-    """One page of a common request by the date index; for relevance, title hits first (found
-    through the title index, which is selective), then the rest by date."""
+def _common_page(request: SearchRequest, sort: str, offset: int, dense: bool) -> list[int]:
+    """One page of a common request by the date index (when `dense`, else by all hit ids in
+    Python); for relevance, title hits first (found through the title index, which is
+    selective), then the rest by date."""
     qs, query = request.matching, request.query
     if sort in ("date", "date_asc"):
+        if not dense:
+            return _rare_order(qs, query, sort)[offset : offset + PAGE_SIZE]
         order = ("issue_date", "id") if sort == "date_asc" else ("-issue_date", "-id")
         with date_walk(qs):
             return list(qs.order_by(*order).values_list("pk", flat=True)[offset : offset + PAGE_SIZE])
@@ -87,10 +91,12 @@ def _common_page(request: SearchRequest, sort: str, offset: int) -> list[int]:
     else:
         ids = _rare_order(titles, query, "date")[offset : offset + PAGE_SIZE]
     if len(ids) < PAGE_SIZE:
-        start = max(0, offset - n_titles)
+        start, wanted = max(0, offset - n_titles), PAGE_SIZE - len(ids)
+        rest = qs.exclude(title_hit(query))
+        if not dense:
+            return ids + _rare_order(rest, query, "date")[start : start + wanted]
         with date_walk(qs):
-            rest = qs.exclude(title_hit(query)).order_by("-issue_date", "-id").values_list("pk", flat=True)
-            ids += list(rest[start : start + PAGE_SIZE - len(ids)])
+            ids += list(rest.order_by("-issue_date", "-id").values_list("pk", flat=True)[start : start + wanted])
     return ids
 
 
@@ -99,7 +105,7 @@ def _page_of_ids(request: SearchRequest, sort: str, page: int) -> tuple[int, boo
     total, capped = planned.total, planned.common
     offset = (page - 1) * PAGE_SIZE
     if capped:
-        ids = _common_page(request, sort, offset)
+        ids = _common_page(request, sort, offset, planned.dense)
         if page == 1 and len(ids) < PAGE_SIZE:  # the estimate was wrong: the first page holds them all
             total, capped = len(ids), False
     else:

@@ -320,3 +320,32 @@ def test_title_hits_with_exclusions_in_text_and_titles(corpus):
     query = parse_query("龙舟 湘江 -发展 -标题:会议")
     expected = set(matching(query).filter(title_hit(query)).values_list("pk", flat=True))
     assert set(title_hits(query).values_list("pk", flat=True)) == expected
+
+
+def test_a_common_request_with_few_candidates_is_read_whole_not_walked(corpus, monkeypatch):
+    """A request past the count cap walks the date index only when the index finds more than
+    WALK_CAP candidates; otherwise all its ids are read and sorted. Both give the same pages."""
+    from django.core.cache import cache
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import plan, results
+
+    monkeypatch.setattr(plan, "COUNT_CAP", 3)
+    monkeypatch.setattr(results, "PAGE_SIZE", 4)
+    pages = {}
+    for walk_cap in (1, 10**6):
+        monkeypatch.setattr(plan, "WALK_CAP", walk_cap)
+        cache.clear()  # each way computed, not served from the answer cache
+        with CaptureQueriesContext(connection) as queries:
+            by_date = [
+                [h.article.pk for h in run_search(SearchRequest.read("株洲", sort=sort, page=page)).hits]
+                for sort in ("date", "date_asc")
+                for page in (1, 2)
+            ]
+        walked = any("enable_bitmapscan = off" in q["sql"] for q in queries.captured_queries)
+        assert walked == (walk_cap == 1)
+        ranked = [[h.article.pk for h in run_search(SearchRequest.read("株洲", page=p)).hits] for p in (1, 2)]
+        pages[walk_cap] = by_date + ranked
+    assert pages[1] == pages[10**6]
+    newest = [Article.objects.get(pk=pk).issue_date for pk in pages[1][0] + pages[1][1]]
+    assert newest == sorted(newest, reverse=True) and len(newest) == 8

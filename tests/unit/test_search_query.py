@@ -43,4 +43,7 @@ def test_folding_and_lexemes():
     assert tsquery_for("株") == "'株':*"
     assert tsquery_for("，。") is None
     assert tsquery_for("x' | '1") == "'x':* & '1':*"  # only units reach the tsquery
+    # a lone unit beside a longer run is no prefix query (strpos decides the rest)
+    assert tsquery_for("对。巡察，市") == "'巡察'"
+    assert not exact_by_index("对。巡察")
     assert exact_by_index("株洲") and not exact_by_index("株洲日") and not exact_by_index("株，")
