@@ -47,7 +47,7 @@ class Reference:
 
 def reference(article: Article, absolute, accessed: date) -> Reference:
     """`absolute` turns a path into a URL (request.build_absolute_uri); uses prefetched credits."""
-    people = [Credited(c.person.name, c.role, absolute(c.person.get_absolute_url())) for c in article.credits.all()]
+    people = [Credited(c.person.name, c.role, absolute(c.person.get_absolute_url())) for c in article.credit_list()]
     issue = article.page.issue
     agency = article.source if not people and article.source and article.source != issue.newspaper.name else ""
     return Reference(

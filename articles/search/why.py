@@ -10,9 +10,8 @@ FIELDS = ("标题", "署名", "电头", "正文", "表格", "图片说明", "转
 def field_texts(article) -> list[tuple[str, str]]:
     """(label, printed text) in the order a reader sees them; credits count as the byline
     (staff may have named a person the printed byline spells otherwise)."""
-    credited = [c.person.name for c in article.credits.all()] + [
-        a for c in article.credits.all() for a in c.person.aliases
-    ]
+    credits = article.credit_list()
+    credited = [c.person.name for c in credits] + [a for c in credits for a in c.person.aliases]
     return [
         ("标题", "\n".join([article.kicker, article.headline, article.subheadline])),
         ("署名", "\n".join([*article.bylines, *credited])),

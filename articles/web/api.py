@@ -54,7 +54,7 @@ def issue(request: HttpRequest, day: date) -> JsonResponse:
         {
             **page_ref(request, p),
             "section": p.section or None,
-            "articles": [article_ref(request, a) for a in p.articles.all()],
+            "articles": [article_ref(request, a) for a in p.article_rows],
         }
         for p in obj.pages.with_headlines()
     ]

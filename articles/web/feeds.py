@@ -43,7 +43,7 @@ class ArticleFeed(Feed):
         return f"{item.issue_date:%Y-%m-%d} {item.page_label}版 · {item.excerpt}"
 
     def item_author_name(self, item: Article) -> str | None:
-        return "、".join(c.person.name for c in item.credits.all()) or None
+        return "、".join(c.person.name for c in item.credit_list()) or None
 
     def item_pubdate(self, item: Article) -> datetime:
         return _moment(item.issue_date)

@@ -233,7 +233,7 @@ def _hit_json(request: HttpRequest, hit, terms: list[str]) -> dict:
         "page": art.page_label,
         "kind": art.kind,
         "source": art.source or None,
-        "people": [{"name": c.person.name, "role": c.role} for c in art.credits.all()],
+        "people": [{"name": c.person.name, "role": c.role} for c in art.credit_list()],
         "snippet": hit.snippet_text,
         "snippet_html": str(hit.snippet_html),
         "matched_fields": hit.matched_fields,

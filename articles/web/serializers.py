@@ -57,7 +57,7 @@ def article_full(request: HttpRequest, article: Article) -> dict:
     """The parse contract's article keys, plus ids, links and the printed furniture."""
     names: dict[str, list[str]] = {role.plural: [] for role in Role}
     credits = []
-    for credit in article.credits.all():
+    for credit in article.credit_list():
         names[Role(credit.role).plural].append(credit.person.name)
         credits.append({"role": credit.role, **person_ref(request, credit.person)})
     page = article.page
