@@ -245,13 +245,15 @@ class Page(models.Model):
 
 # Derived for search and large (most of the table's TOAST): never needed to show an article.
 SEARCH_COLUMNS = ("search_title", "search_text", "bigrams", "title_bigrams", "words")
+# A page's whole text, its parse and what was left unassigned: large, and no article view shows them.
+PAGE_TEXT_COLUMNS = ("page__raw_text", "page__paragraphs", "page__unassigned")
 
 
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self) -> ArticleQuerySet:
-        """Articles ready to show: page, issue and paper joined, credits with their people in one
-        more query, the search columns left in the database."""
-        return self.for_cards().select_related("page__issue__newspaper")
+        """Articles ready to show: page, issue and paper joined (not the page's own text), credits
+        with their people in one more query, the search columns left in the database."""
+        return self.for_cards().select_related("page__issue__newspaper").defer(*PAGE_TEXT_COLUMNS)
 
     def for_cards(self) -> ArticleQuerySet:
         """Articles of one page as cards: their credits and people, no search columns."""
