@@ -26,6 +26,7 @@ from articles.search.request import SearchRequest
 COUNT_CAP = 1_000  # the page counts hits exactly up to here, then shows "1000+"
 DENSE_FACTOR = 20  # the planner expects 20 × the cap or more: trust it, skip the count
 WALK_CAP = 5_000  # a common request with at most this many index candidates is read whole, not walked
+DENSE_WALK = 2  # the planner expects twice WALK_CAP candidates or more: walk without counting them
 
 
 @contextmanager
@@ -115,6 +116,10 @@ def plan_for(request: SearchRequest) -> Plan:
     articles made it pass 4 000-20 000 rows (170-580 ms at a million articles). When the
     index finds at most WALK_CAP candidates (counted without reading any vector), checking
     them all and sorting costs less."""
-    total, common = capped_count(request.matching, trust_estimate=not request.query.exclusions)
-    dense = common and capped_count(request.candidates, WALK_CAP, trust_estimate=True)[1]
-    return Plan(total, common, dense)
+    if not request.query.exclusions and planner_rows(request.matching) >= DENSE_FACTOR * COUNT_CAP:
+        return Plan(COUNT_CAP, True, True)  # dense by the planner's estimate, which errs low: no count
+    total, common = capped_count(request.matching)
+    if not common:
+        return Plan(total, False)
+    dense = planner_rows(request.candidates) >= DENSE_WALK * WALK_CAP or capped_count(request.candidates, WALK_CAP)[1]
+    return Plan(total, True, dense)
