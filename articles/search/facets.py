@@ -44,6 +44,9 @@ UNION ALL SELECT 'person', c.person_id::text, count(DISTINCT c.article_id)
 )
 
 
+YEAR_SQL = sql.SQL("SELECT EXTRACT(YEAR FROM issue_date)::int, count(*) FROM ({hits}) hits GROUP BY 1")
+
+
 @dataclass(frozen=True)
 class Facets:
     """Per facet, (value, hits) in the order shown: years newest first, the rest by count.
@@ -89,14 +92,33 @@ def facets(request: SearchRequest, estimate: bool | None = None) -> Facets:
         return freshness.cached("facets", f"{request.identity()}|{estimate}", lambda: _facets(request, estimate))
 
 
+def years(request: SearchRequest) -> dict[int, int]:
+    """Hits per year alone, counted as the year facet is (exact, or estimated from the same
+    sample): what a compared trend term needs. One grouping instead of five, and no join of
+    the credits: three common terms compared cost 0.8-1.1 s with the whole facets."""
+    with unprepared():
+        return freshness.cached("year-hits", request.identity(), lambda: _years(request))
+
+
+def _years(request: SearchRequest) -> dict[int, int]:
+    estimate = estimate_needed(request)
+    scale = 100 // SAMPLE_PERCENT if estimate else 1
+    return {int(year): n * scale for year, n in _run(request, estimate, YEAR_SQL) if year is not None}
+
+
 def _rows(request: SearchRequest, estimate: bool) -> list[tuple[str, str | None, int]]:
+    return _run(request, estimate, FACET_SQL)
+
+
+def _run(request: SearchRequest, estimate: bool, template: sql.SQL) -> list[tuple]:
+    """`template` over the hits (or their sample), sequential scans off for the statement."""
     try:
         hits, params = hits_sql(request.matching, estimate)
     except EmptyResultSet:  # a base that can match nothing
         return []
     alias = router.db_for_read(Article)
     with transaction.atomic(using=alias), connections[alias].cursor() as cur:
-        statement = FACET_SQL.format(hits=sql.SQL(hits), credit=sql.Identifier("articles_credit"))
+        statement = template.format(hits=sql.SQL(hits), credit=sql.Identifier("articles_credit"))
         cur.execute("SET LOCAL enable_seqscan = off")
         cur.execute(statement.as_string(cur.connection), params)
         return cur.fetchall()

@@ -349,3 +349,19 @@ def test_a_common_request_with_few_candidates_is_read_whole_not_walked(corpus, m
     assert pages[1] == pages[10**6]
     newest = [Article.objects.get(pk=pk).issue_date for pk in pages[1][0] + pages[1][1]]
     assert newest == sorted(newest, reverse=True) and len(newest) == 8
+
+
+def test_hits_per_year_alone_equal_the_year_facet_exact_and_sampled(corpus, monkeypatch):
+    """The trend's year counts are the year facet's, counted alone: exact under the limit,
+    from the same sample past it."""
+    from articles.search import facets as facets_module
+    from articles.search.facets import years
+
+    for text in ("株洲", "龙舟", "株洲 -龙舟", "标题:湘江"):
+        assert years(SearchRequest.read(text)) == facets(SearchRequest.read(text)).years(), text
+    monkeypatch.setattr(facets_module, "FACET_EXACT_LIMIT", 2)
+    monkeypatch.setattr(facets_module, "SAMPLE_PERCENT", 50)  # the small corpus: a sample that holds something
+    sampled = SearchRequest.read("株洲 -新冠")
+    assert facets(sampled).estimated
+    assert years(sampled) == facets(sampled).years()
+    assert sum(years(sampled).values()) > 0
