@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from articles.parsing import lost_characters, parse_text
 from articles.parsing.patterns import SURNAMES, parse_lead
 from articles.parsing.text import normalise_line
@@ -535,41 +537,39 @@ def test_a_kicker_over_a_headline_printed_in_two_short_halves():
     )
 
 
-def test_loose_pdf_lines_cut_before_a_speakers_verb_are_body_not_titles():
-    """Loose PDF text: `…一句话。` then `科室主任刘平` / `介绍，去年共接诊…` / `…。`: a sentence cut
-    at two column ends (the second piece opens with the rest of a word and a comma), not a
-    title stack between two stories."""
-    page = (
-        "株洲日报记者 凌霄\n\n株洲日报讯 7月2日，市中心医院卒中\n\n中心通过国家级认证，成为全市\n\n"
-        "首家获此认证的医院。\n\n科室主任刘平\n\n介绍，去年医院共救治\n\n急性卒中患者800余例。\n\n"
-        "市中心医院卒中中心通过国家级认证\n"
-    )
-    articles = parse_text(page).articles
-    assert [a.headline for a in articles] == ["市中心医院卒中中心通过国家级认证"]
-    assert "科室主任刘平介绍，去年医院共救治" in articles[0].body
-
-
-def test_loose_pdf_lines_opened_by_a_connective_are_body_not_titles():
-    """Loose PDF text: `下一步，该区将建设` / `物流园，力争…` / `…。`: a sentence opened by a
-    connective and its comma is running text cut at column ends, never a title stack."""
-    page = (
-        "株洲日报记者 凌霄\n\n株洲日报讯 7月2日，渌口区冷链物流\n\n中心项目开工，总投资3.5亿元，\n\n"
-        "建成后年吞吐量可达20万吨。\n\n下一步，该区将建设冷链\n\n物流园，力争两年内引进\n\n"
-        "企业30家以上。\n\n渌口区冷链物流中心项目开工\n"
-    )
-    articles = parse_text(page).articles
-    assert [a.headline for a in articles] == ["渌口区冷链物流中心项目开工"]
-    assert "下一步，该区将建设冷链物流园，力争两年内引进企业30家以上。" in articles[0].body
-
-
-def test_loose_pdf_lines_cut_at_a_number_are_body_not_titles():
-    """Loose PDF text (a blank line after every line): `…补给站12` / `个、医疗点20个，…` is one
-    sentence cut at a column end, not a title stack; the story keeps its words and its title."""
-    page = (
+LOOSE_PAGES = {
+    # `…补给站12` / `个、医疗点20个，…`: a number cut from its measure word
+    "cut at a number": (
         "株洲日报记者 凌霄\n\n株洲日报讯 6月2日早上，湘江半程马拉松在神农城\n鸣枪开跑，8000名跑者参赛。\n\n"
         "赛事期间，沿线设置补给站12\n\n个、医疗点20个，1000余名志愿者\n\n提供服务。这是我市连续举办的\n\n"
-        "第五届半程马拉松。\n\n湘江半程马拉松鸣枪开跑\n"
-    )
+        "第五届半程马拉松。\n\n湘江半程马拉松鸣枪开跑\n",
+        "湘江半程马拉松鸣枪开跑",
+        "补给站12个、医疗点20个",
+    ),
+    # `科室主任刘平` / `介绍，去年…`: the second piece opens with the rest of a word and a comma
+    "cut before a speaker's verb": (
+        "株洲日报记者 凌霄\n\n株洲日报讯 7月2日，市中心医院卒中\n\n中心通过国家级认证，成为全市\n\n"
+        "首家获此认证的医院。\n\n科室主任刘平\n\n介绍，去年医院共救治\n\n急性卒中患者800余例。\n\n"
+        "市中心医院卒中中心通过国家级认证\n",
+        "市中心医院卒中中心通过国家级认证",
+        "科室主任刘平介绍，去年医院共救治",
+    ),
+    # `下一步，该区将建设冷链` / `物流园，…`: a sentence opened by a connective and its comma
+    "opened by a connective": (
+        "株洲日报记者 凌霄\n\n株洲日报讯 7月2日，渌口区冷链物流\n\n中心项目开工，总投资3.5亿元，\n\n"
+        "建成后年吞吐量可达20万吨。\n\n下一步，该区将建设冷链\n\n物流园，力争两年内引进\n\n"
+        "企业30家以上。\n\n渌口区冷链物流中心项目开工\n",
+        "渌口区冷链物流中心项目开工",
+        "下一步，该区将建设冷链物流园，力争两年内引进企业30家以上。",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOOSE_PAGES))
+def test_loose_pdf_lines_cut_at_column_ends_are_body_not_titles(case):
+    """Loose PDF text (a blank line after every line): one sentence cut at column ends is no
+    title stack between two stories; the story keeps its words and its title."""
+    page, headline, words = LOOSE_PAGES[case]
     articles = parse_text(page).articles
-    assert [a.headline for a in articles] == ["湘江半程马拉松鸣枪开跑"]
-    assert "补给站12个、医疗点20个" in articles[0].body
+    assert [a.headline for a in articles] == [headline]
+    assert words in articles[0].body
