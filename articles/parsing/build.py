@@ -18,11 +18,10 @@ from .patterns import (
     signature_name,
 )
 from .text import cjk_len
-from .titles import Roles, completes_halves, join_title, title_roles
+from .titles import LABEL_MAX, Roles, completes_halves, join_title, title_roles
 from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph
 
 K = ParaKind
-LABEL_MAX = 6  # a column label (栏目) is a few characters standing after the title, above the byline
 TEASER_MAX = 600  # a teaser is a few summary paragraphs
 JUMP_MAX = 100  # the printed jump lines an article keeps (the stored column's length)
 

@@ -19,6 +19,8 @@ from .text import cjk_len
 
 Roles = tuple[str | None, str, str | None]
 
+LABEL_MAX = 6  # a column label (栏目, `央媒看株洲`) is a few characters set apart from the title
+
 # Who did what: an official's or body's activity, ending the line.
 ACTIVITY = re.compile(
     r"(时强调|时指出|时要求|时表示|时说|强调|指出|要求|调研|督导|督查|检查|考察|视察|走访|看望|慰问|会见|"
@@ -110,7 +112,7 @@ def _pair(first: str, second: str) -> Roles:
 
 def _label_under(headline: str, line: str) -> bool:
     """A column label (a few characters, `央媒看株洲`) printed under a longer headline."""
-    return cjk_len(line) <= 6 < cjk_len(headline)
+    return cjk_len(line) <= LABEL_MAX < cjk_len(headline)
 
 
 def _halves(first: str, second: str, third: str) -> bool:

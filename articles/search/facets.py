@@ -92,6 +92,11 @@ def facets(request: SearchRequest, estimate: bool | None = None) -> Facets:
         return freshness.cached("facets", f"{request.identity()}|{estimate}", lambda: _facets(request, estimate))
 
 
+def _scale(estimate: bool) -> int:
+    """What a count from the sample stands for."""
+    return 100 // SAMPLE_PERCENT if estimate else 1
+
+
 def years(request: SearchRequest) -> dict[int, int]:
     """Hits per year alone, counted as the year facet is (exact, or estimated from the same
     sample): what a compared trend term needs. One grouping instead of five, and no join of
@@ -102,7 +107,7 @@ def years(request: SearchRequest) -> dict[int, int]:
 
 def _years(request: SearchRequest) -> dict[int, int]:
     estimate = estimate_needed(request)
-    scale = 100 // SAMPLE_PERCENT if estimate else 1
+    scale = _scale(estimate)
     return {int(year): n * scale for year, n in _run(request, estimate, YEAR_SQL) if year is not None}
 
 
@@ -127,7 +132,7 @@ def _run(request: SearchRequest, estimate: bool, template: sql.SQL) -> list[tupl
 def _facets(request: SearchRequest, estimate: bool | None) -> Facets:
     if estimate is None:
         estimate = estimate_needed(request)
-    scale = 100 // SAMPLE_PERCENT if estimate else 1
+    scale = _scale(estimate)
     grouped: dict[str, list[tuple[str, int]]] = {name: [] for name in NAMES}
     for facet, value, n in _rows(request, estimate):
         if value is not None:
