@@ -74,8 +74,9 @@ def index_exclusions(exclusions: list[Term]) -> tuple[dict[str, list[str]], list
     rest: list[Term] = []
     for term in exclusions:
         variants = term.variants()
-        if term.field in COLUMNS and all(exact_by_index(v) and tsquery_for(v) for v in variants):
-            by_column.setdefault(term.field, []).extend(tsquery_for(v) for v in variants)
+        tsqs = [tsquery_for(v) for v in variants]
+        if term.field in COLUMNS and all(exact_by_index(v) and t for v, t in zip(variants, tsqs, strict=True)):
+            by_column.setdefault(term.field, []).extend(tsqs)
         else:
             rest.append(term)
     return {column: list(dict.fromkeys(tsqs)) for column, tsqs in by_column.items()}, rest

@@ -108,14 +108,10 @@ def years(request: SearchRequest) -> dict[int, int]:
 def _years(request: SearchRequest) -> dict[int, int]:
     estimate = estimate_needed(request)
     scale = _scale(estimate)
-    return {int(year): n * scale for year, n in _run(request, estimate, YEAR_SQL) if year is not None}
+    return {int(year): n * scale for year, n in _rows(request, estimate, YEAR_SQL) if year is not None}
 
 
-def _rows(request: SearchRequest, estimate: bool) -> list[tuple[str, str | None, int]]:
-    return _run(request, estimate, FACET_SQL)
-
-
-def _run(request: SearchRequest, estimate: bool, template: sql.SQL) -> list[tuple]:
+def _rows(request: SearchRequest, estimate: bool, template: sql.SQL) -> list[tuple]:
     """`template` over the hits (or their sample), sequential scans off for the statement."""
     try:
         hits, params = hits_sql(request.matching, estimate)
@@ -134,7 +130,7 @@ def _facets(request: SearchRequest, estimate: bool | None) -> Facets:
         estimate = estimate_needed(request)
     scale = _scale(estimate)
     grouped: dict[str, list[tuple[str, int]]] = {name: [] for name in NAMES}
-    for facet, value, n in _rows(request, estimate):
+    for facet, value, n in _rows(request, estimate, FACET_SQL):
         if value is not None:
             grouped[facet].append((value, n * scale))
     people = {str(p.pk): p for p in Person.objects.filter(pk__in=[int(v) for v, _ in grouped["person"]])}

@@ -61,18 +61,21 @@ def planner_rows(qs: QuerySet) -> float:
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
-def capped_count(qs: QuerySet, cap: int | None = None, trust_estimate: bool = False) -> tuple[int, bool]:
+def capped_count(
+    qs: QuerySet, cap: int | None = None, trust_estimate: bool = False, factor: int | None = None
+) -> tuple[int, bool]:
     """Hits counted up to `cap` through the bigram index (a sequential scan is never the way to
     count: with a filter such as 版:A1 the planner otherwise reads every row, measured at 2 s).
 
     Counting reads the whole posting list of every bigram (60-300 ms for a term in half the
-    articles), so with `trust_estimate` a query the planner expects in DENSE_FACTOR × cap rows
-    or more is taken as capped without counting. Its estimates come from the statistics of the
+    articles), so with `trust_estimate` a query the planner expects in `factor` (by default
+    DENSE_FACTOR) × cap rows or more is taken as capped without counting. Its estimates come from the statistics of the
     most common bigrams, and they err low, not high, for phrases (bigrams assumed independent):
     at 1 million articles no query estimated at 20 000 rows had fewer than 5 000 hits. Callers
     pass it only for queries without exclusions (a NOT of a correlated term could mislead)."""
     cap = COUNT_CAP if cap is None else cap
-    if trust_estimate and planner_rows(qs) >= DENSE_FACTOR * cap:
+    factor = DENSE_FACTOR if factor is None else factor
+    if trust_estimate and planner_rows(qs) >= factor * cap:
         return cap, True
     alias = router.db_for_read(qs.model)
     with transaction.atomic(using=alias), connections[alias].cursor() as cur:
@@ -116,10 +119,7 @@ def plan_for(request: SearchRequest) -> Plan:
     articles made it pass 4 000-20 000 rows (170-580 ms at a million articles). When the
     index finds at most WALK_CAP candidates (counted without reading any vector), checking
     them all and sorting costs less."""
-    if not request.query.exclusions and planner_rows(request.matching) >= DENSE_FACTOR * COUNT_CAP:
-        return Plan(COUNT_CAP, True, True)  # dense by the planner's estimate, which errs low: no count
-    total, common = capped_count(request.matching)
-    if not common:
-        return Plan(total, False)
-    dense = planner_rows(request.candidates) >= DENSE_WALK * WALK_CAP or capped_count(request.candidates, WALK_CAP)[1]
-    return Plan(total, True, dense)
+    total, common = capped_count(request.matching, trust_estimate=not request.query.exclusions)
+    # the candidates (a superset of the hits) are estimated at least as high as the hits
+    dense = common and capped_count(request.candidates, WALK_CAP, trust_estimate=True, factor=DENSE_WALK)[1]
+    return Plan(total, common, dense)
