@@ -9,7 +9,9 @@ A query's path, one way (a unit test keeps the imports free of cycles):
 
     request.py     SearchRequest: the typed query, the filtered articles, order, page, compared queries
     query.py       the search box's language → Query (terms; no Django)
-    conditions.py  Query → SQL conditions (bigram index, strpos, titles, people) and the matching queryset
+    conditions.py  Query → SQL conditions (bigram index, strpos, titles, people) and the matching queryset,
+                   in the form the statement reads rows (through the index, or row by row: a walk)
+    statistics.py  the bigrams in most articles (PostgreSQL's statistics): left out of longer terms' tsqueries
     plan.py        count up to the cap (or trust the estimate) → the index path; unprepared statements
     results.py     one page of ids in that path (cached per data version), then the articles as hits
     facets.py      counts per year, page, person, source and kind (exact, or from a sample)

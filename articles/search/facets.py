@@ -114,7 +114,8 @@ def _years(request: SearchRequest) -> dict[int, int]:
 def _rows(request: SearchRequest, estimate: bool, template: sql.SQL) -> list[tuple]:
     """`template` over the hits (or their sample), sequential scans off for the statement."""
     try:
-        hits, params = hits_sql(request.matching, estimate)
+        # a sample reads every row it draws: strpos alone (bigram vectors would be read only to be tested)
+        hits, params = hits_sql(request.scanned if estimate else request.matching, estimate)
     except EmptyResultSet:  # a base that can match nothing
         return []
     alias = router.db_for_read(Article)

@@ -18,7 +18,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 
 from articles.models import Article
-from articles.search.conditions import matching
+from articles.search.conditions import Form, matching
 from articles.search.query import Query, parse_query
 
 SORTS = ("relevance", "date", "date_asc")
@@ -90,7 +90,13 @@ class SearchRequest:
     @cached_property
     def candidates(self) -> QuerySet:
         """What the index alone finds (a superset of the hits): how much checking costs (plan.py)."""
-        return matching(self.query, self.base, recheck=False)
+        return matching(self.query, self.base, Form.CANDIDATES)
+
+    @cached_property
+    def scanned(self) -> QuerySet:
+        """The same hits tested by strpos alone: for a statement that reads every row it passes
+        (a date walk, a table sample), where reading the bigram vectors would be wasted."""
+        return matching(self.query, self.base, Form.SCANNED)
 
     def identity(self) -> str:
         """What identifies an answer about these hits: the SQL of the matching queryset and its

@@ -9,13 +9,15 @@ ids of a page are cached per data version, keyed on the request's SQL and parame
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import BooleanField, Case, QuerySet, Value, When
 
 from articles import freshness
 from articles.models import Article
-from articles.search.conditions import person_hit, rank_expression, title_hit, title_hits
+from articles.search.conditions import Form, person_hit, rank_expression, title_hit, title_hits
 from articles.search.plan import capped_count, date_walk, plan_for, unprepared
 from articles.search.query import Query
 from articles.search.request import SearchRequest
@@ -51,51 +53,56 @@ class SearchResult:
 
 def _with_title_hit(qs: QuerySet, query: Query) -> QuerySet:
     """th: the first text clause in the titles, or a person credited by a name typed plainly
-    (either ranks a hit first)."""
-    first = title_hit(query) | person_hit(query)
+    (either ranks a hit first); tested row by row, so by strpos alone."""
+    first = title_hit(query, Form.SCANNED) | person_hit(query)
     return qs.annotate(th=Case(When(first, then=Value(True)), default=Value(False), output_field=BooleanField()))
 
 
-def _rare_order(qs: QuerySet, query: Query, sort: str) -> list[int]:
-    """All hit ids (at most COUNT_CAP) from the index, ordered in Python (no ORDER BY reaches
+def _rare_order(hits: Iterable[tuple[int, date]], query: Query, sort: str) -> list[int]:
+    """The ids of hits given as (id, issue date), ordered in Python (no ORDER BY reaches
     PostgreSQL); relevance: title hits first, then ts_rank, then date."""
-    qs = qs.order_by()
     if sort == "relevance":
         rows = (
-            _with_title_hit(qs, query)
+            _with_title_hit(Article.objects.filter(pk__in=[pk for pk, _ in hits]), query)
             .annotate(rank=rank_expression(query))
             .values_list("pk", "issue_date", "th", "rank")
         )
         ordered = sorted(rows, key=lambda r: (r[2], r[3], r[1], r[0]), reverse=True)
     else:
-        ordered = sorted(qs.values_list("pk", "issue_date"), key=lambda r: (r[1], r[0]), reverse=sort == "date")
+        ordered = sorted(hits, key=lambda r: (r[1], r[0]), reverse=sort == "date")
     return [r[0] for r in ordered]
+
+
+def _ids_and_dates(qs: QuerySet) -> QuerySet:
+    return qs.order_by().values_list("pk", "issue_date")
 
 
 def _common_page(request: SearchRequest, sort: str, offset: int, dense: bool) -> list[int]:
     """One page of a common request by the date index (when `dense`, else by all hit ids in
     Python); for relevance, title hits first (found through the title index, which is
     selective), then the rest by date."""
-    qs, query = request.matching, request.query
+    query, walked = request.query, request.scanned  # a walk reads every row it passes: strpos alone
     if sort in ("date", "date_asc"):
         if not dense:
-            return _rare_order(qs, query, sort)[offset : offset + PAGE_SIZE]
+            return _rare_order(_ids_and_dates(request.matching), query, sort)[offset : offset + PAGE_SIZE]
         order = ("issue_date", "id") if sort == "date_asc" else ("-issue_date", "-id")
-        with date_walk(qs):
-            return list(qs.order_by(*order).values_list("pk", flat=True)[offset : offset + PAGE_SIZE])
+        with date_walk(walked):
+            return list(walked.order_by(*order).values_list("pk", flat=True)[offset : offset + PAGE_SIZE])
     titles = title_hits(query, request.base)
     n_titles, many_titles = capped_count(titles, trust_estimate=not query.exclusions)
     if many_titles:
-        with date_walk(qs):
+        titles = title_hits(query, request.base, Form.SCANNED)
+        with date_walk(titles):
             ids = list(titles.order_by("-issue_date", "-id").values_list("pk", flat=True)[offset : offset + PAGE_SIZE])
     else:
-        ids = _rare_order(titles, query, "date")[offset : offset + PAGE_SIZE]
+        ids = _rare_order(_ids_and_dates(titles), query, "date")[offset : offset + PAGE_SIZE]
     if len(ids) < PAGE_SIZE:
         start, wanted = max(0, offset - n_titles), PAGE_SIZE - len(ids)
-        rest = qs.exclude(title_hit(query))
         if not dense:
-            return ids + _rare_order(rest, query, "date")[start : start + wanted]
-        with date_walk(qs):
+            rest = request.matching.exclude(title_hit(query))
+            return ids + _rare_order(_ids_and_dates(rest), query, "date")[start : start + wanted]
+        rest = walked.exclude(title_hit(query, Form.SCANNED))
+        with date_walk(rest):
             ids += list(rest.order_by("-issue_date", "-id").values_list("pk", flat=True)[start : start + wanted])
     return ids
 
@@ -109,7 +116,7 @@ def _page_of_ids(request: SearchRequest, sort: str, page: int) -> tuple[int, boo
         if page == 1 and len(ids) < PAGE_SIZE:  # the estimate was wrong: the first page holds them all
             total, capped = len(ids), False
     else:
-        ids = _rare_order(request.matching, request.query, sort)[offset : offset + PAGE_SIZE]
+        ids = _rare_order(planned.rows, request.query, sort)[offset : offset + PAGE_SIZE]
     return total, capped, ids
 
 

@@ -32,12 +32,9 @@ CHUNK = 2000
 MAX_ROWS = 200_000  # the most rows one export writes (README; the X-Export-Max-Rows header says so)
 
 
-def _rare_chunks(qs: QuerySet) -> Iterator[list[tuple]]:
-    with unprepared():
-        ids = [
-            pk
-            for pk, _ in sorted(qs.order_by().values_list("pk", "issue_date"), key=lambda r: (r[1], r[0]), reverse=True)
-        ]
+def _rare_chunks(hits: tuple[tuple[int, date], ...]) -> Iterator[list[tuple]]:
+    """A rare request's hits, (id, issue date) as the plan read them, newest first."""
+    ids = [pk for pk, _ in sorted(hits, key=lambda r: (r[1], r[0]), reverse=True)]
     for start in range(0, len(ids), CHUNK):
         batch = ids[start : start + CHUNK]
         rows = {r[0]: r for r in Article.objects.filter(pk__in=batch).values_list(*COLUMNS).iterator(chunk_size=CHUNK)}
@@ -70,8 +67,8 @@ def chunks(request: SearchRequest) -> Iterator[list[tuple]]:
     if request.query.excludes_itself:
         return iter(())
     with unprepared():
-        common = plan_for(request).common
-    return _common_chunks(request.matching) if common else _rare_chunks(request.matching)
+        planned = plan_for(request)
+    return _common_chunks(request.scanned) if planned.common else _rare_chunks(planned.rows)
 
 
 class _Echo:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from articles.search.snippets import MAX_MARKS, MarkBudget, hit_spans, mark, snippet
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articles.search.snippets import MAX_MARKS, MarkBudget, _folded_with_map, _gaps, hit_spans, mark, snippet
+from articles.search.text import fold, squeeze
 
 
 def test_marks_are_left_to_right_longest_first_and_folded():
@@ -23,3 +27,15 @@ def test_one_budget_is_shared_by_the_fields_of_an_article():
     assert str(budget.mark("株洲株洲株洲")).count("<mark>") == 3
     assert str(budget.mark("株洲株洲株洲")).count("<mark>") == 2
     assert str(budget.mark("株洲")) == "株洲" and budget.left == 0
+
+
+@given(st.text(alphabet=st.sampled_from("株洲ＡＢａ，。“” \n\u3000Ab1１㎡é\u0301\uf900丽-"), max_size=40))
+def test_folding_with_a_map_is_folding_one_character_at_a_time(text):
+    """The runs folded at once give what folding every character alone gives, mapped back."""
+    folded, where = _folded_with_map(text)
+    pieces = [(fold(ch), i) for i, ch in enumerate(text)]
+    one_by_one = "".join(f for f, _ in pieces)
+    origin = [i for f, i in pieces for _ in f]
+    assert folded == squeeze(one_by_one)
+    kept = [i for i, gap in enumerate(_gaps(one_by_one)) if not gap]
+    assert list(where) == [origin[i] for i in kept]
