@@ -55,12 +55,12 @@ def variants_condition(
         contains |= Q(**{f"{stored}__strpos": v})
     if form is Form.SCANNED:
         return contains
-    tsq = tsquery_any(variants, common_lexemes(vector))
-    if tsq is None:  # punctuation only: the recheck alone decides
+    tsqs = tsquery_any(variants, common_lexemes(vector))
+    if tsqs is None:  # punctuation only: the recheck alone decides
         return Q(pk__isnull=False) if form is Form.CANDIDATES else contains
-    if without:
-        tsq = f"({tsq}) & {without}"
-    indexed = Q(**{f"{vector}__tsmatch": tsq})
+    indexed = Q()
+    for tsq in tsqs:
+        indexed |= Q(**{f"{vector}__tsmatch": f"({tsq}) & {without}" if without else tsq})
     exact = form is Form.CANDIDATES or all(exact_by_index(v) for v in variants)
     return indexed if exact else indexed & contains
 

@@ -20,6 +20,7 @@ from datetime import date
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from articles.models import Article
 from articles.search.request import SearchRequest
@@ -28,6 +29,7 @@ COUNT_CAP = 1_000  # the page counts hits exactly up to here, then shows "1000+"
 DENSE_FACTOR = 20  # the planner expects 20 × the cap or more: trust it, skip the count
 WALK_CAP = 5_000  # a common request with at most this many index candidates is read whole, not walked
 DENSE_WALK = 2  # the planner expects twice WALK_CAP candidates or more: walk without counting them
+WINDOW = 4_000  # a common request's page is looked for first among this many newest (oldest) articles
 
 
 @contextmanager
@@ -98,12 +100,24 @@ def capped_count(
     return min(n, cap), n > cap
 
 
-def capped_rows(qs: QuerySet, cap: int = COUNT_CAP) -> list[tuple[int, date]]:
-    """Up to cap + 1 hits as (id, issue date), through the bigram index: the count and, when
-    there are at most `cap`, every hit a page needs, read once (a rare phrase with many
-    candidates spent 100 ms counting and as much again reading its hits)."""
+BLOCK = RawSQL("(ctid::text::point)[0]", ())  # the heap block a row is stored in (constant SQL)
+
+
+def capped_rows(qs: QuerySet, cap: int = COUNT_CAP) -> list[tuple[int, date, float]]:
+    """Up to cap + 1 hits as (id, issue date, heap block), through the bigram index: the count
+    and, when there are at most `cap`, every hit a page needs, read once (a rare phrase with
+    many candidates spent 100 ms counting and as much again reading its hits)."""
     with through_index(qs):
-        return list(qs.order_by().values_list("pk", "issue_date")[: cap + 1])
+        return list(qs.order_by().annotate(block=BLOCK).values_list("pk", "issue_date", "block")[: cap + 1])
+
+
+def table_blocks(qs: QuerySet) -> int:
+    """The heap blocks of the article table now (its file's size, not a statistic)."""
+    with connections[router.db_for_read(qs.model)].cursor() as cur:
+        cur.execute(
+            "SELECT pg_relation_size(%s::regclass) / current_setting('block_size')::int", [qs.model._meta.db_table]
+        )
+        return cur.fetchone()[0]
 
 
 @contextmanager
@@ -123,34 +137,54 @@ def date_walk(qs: QuerySet) -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Plan:
-    """The hits counted up to COUNT_CAP; `common` (more than that) and `dense` (more than
-    WALK_CAP candidates in the index): walk the date index; else order every hit's id, read
-    from the bigram index, in Python. A rare request's hits (id, issue date) come with the count."""
+    """The hits counted up to COUNT_CAP; `common` (more than that): walk the date index (see
+    results.py); else order every hit, read with the count as (id, issue date), in Python.
+
+    `spread`: the share of the table's blocks the count read to find more than COUNT_CAP hits
+    (a bitmap scan reads them in block order), None when it trusted the planner's estimate."""
 
     total: int
     common: bool
-    dense: bool = False
     rows: tuple[tuple[int, date], ...] = ()
+    spread: float | None = None
+
+    @property
+    def sparse(self) -> bool:
+        """Fewer than WALK_CAP hits in all, going by the blocks the count read: a walk of the
+        date index would pass 200 rows or more for each hit of a page (a name in 0.1 % of a
+        million articles: 80 ms walked, 12 ms read through the index and sorted)."""
+        return self.spread is not None and (COUNT_CAP + 1) / self.spread < WALK_CAP
 
 
 def plan_for(request: SearchRequest) -> Plan:
     """Count (or trust the estimate: only without exclusions, which a NOT of a correlated
-    term could mislead) and choose the index path. Run it inside `unprepared()`.
-
-    The date walk pays for every row it passes (each one's vectors read from TOAST), so it
-    finds twenty hits at once only when they are dense: a name or a date in 0.1-0.5 % of the
-    articles made it pass 4 000-20 000 rows (170-580 ms at a million articles). When the
-    index finds at most WALK_CAP candidates (counted without reading any vector), checking
-    them all and sorting costs less."""
+    term could mislead) and choose the index path. Run it inside `unprepared()`."""
     if not request.query.exclusions and dense_estimate(request.matching, COUNT_CAP):
-        return Plan(COUNT_CAP, True, _dense_candidates(request))
+        return Plan(COUNT_CAP, True)
     rows = capped_rows(request.matching)
     if len(rows) <= COUNT_CAP:
-        return Plan(len(rows), False, rows=tuple(rows))
-    return Plan(COUNT_CAP, True, _dense_candidates(request))
+        return Plan(len(rows), False, tuple((pk, day) for pk, day, _ in rows))
+    last = max(block for _, _, block in rows)
+    return Plan(COUNT_CAP, True, spread=min(1.0, (last + 1) / max(1, table_blocks(request.matching))))
 
 
-def _dense_candidates(request: SearchRequest) -> bool:
-    """More than WALK_CAP candidates; the candidates (a superset of the hits) are estimated at
-    least as high as the hits, so that estimate is trusted."""
+def dense_candidates(request: SearchRequest) -> bool:
+    """More than WALK_CAP candidates in the index (counted without reading any vector; the
+    candidates, a superset of the hits, are estimated at least as high as the hits, so that
+    estimate is trusted).
+
+    A walk of the whole date index pays for every row it passes, so it finds a page at once
+    only when the hits are dense: a name or a date in 0.1-0.5 % of the articles made it pass
+    4 000-20 000 rows (170-580 ms at a million articles, when the walk read the vectors). With
+    at most WALK_CAP candidates, checking them all and sorting costs less."""
     return capped_count(request.candidates, WALK_CAP, trust_estimate=True, factor=DENSE_WALK)[1]
+
+
+def window_edge(base: QuerySet, newest: bool = True, windows: int = 1) -> date | None:
+    """The issue date of the (windows × WINDOW)-th newest (oldest) article of `base`, read from
+    the date index; None when it has no more articles than that. The articles dated from there
+    on are the first rows (and their date's others) of a walk of the date index."""
+    order = "-issue_date" if newest else "issue_date"
+    size = windows * WINDOW
+    found = list(base.order_by(order).values_list("issue_date", flat=True)[size : size + 1])
+    return found[0] if found else None

@@ -18,7 +18,15 @@ from django.db.models import BooleanField, Case, QuerySet, Value, When
 from articles import freshness
 from articles.models import Article
 from articles.search.conditions import Form, person_hit, rank_expression, title_hit, title_hits
-from articles.search.plan import capped_count, date_walk, plan_for, unprepared
+from articles.search.plan import (
+    Plan,
+    capped_count,
+    date_walk,
+    dense_candidates,
+    plan_for,
+    unprepared,
+    window_edge,
+)
 from articles.search.query import Query
 from articles.search.request import SearchRequest
 from articles.search.snippets import mark, snippet
@@ -77,33 +85,69 @@ def _ids_and_dates(qs: QuerySet) -> QuerySet:
     return qs.order_by().values_list("pk", "issue_date")
 
 
-def _common_page(request: SearchRequest, sort: str, offset: int, dense: bool) -> list[int]:
-    """One page of a common request by the date index (when `dense`, else by all hit ids in
-    Python); for relevance, title hits first (found through the title index, which is
-    selective), then the rest by date."""
+def _by_date(
+    request: SearchRequest, planned: Plan, hits: tuple[QuerySet, QuerySet], sort: str, start: int, wanted: int
+) -> list[int]:
+    """`wanted` ids of some hits, given in the SCANNED and the INDEXED form, from `start` in
+    date order.
+
+    Unless the plan found the hits sparse, walked first among the WINDOW newest (oldest)
+    articles only: they come first in that order, so when they hold the page it is the page,
+    found in a few thousand rows (a phrase in 2 % of the articles: 5-8 ms at a million). When
+    they hold part of it, and hits that dense would fill it within four windows more, the walk
+    goes on there. Else the whole date index is walked when the candidates are dense, or every
+    hit is read through the bigram index and sorted."""
+    walked, indexed = hits
+    newest = sort != "date_asc"
+    order = ("-issue_date", "-id") if newest else ("issue_date", "id")
+    ids: list[int] = []
+    edge = None if planned.sparse else window_edge(request.base, newest)
+    if edge is not None:
+        ids = _walk(_dated(walked, None, edge, newest), order, start, wanted)
+        if len(ids) == wanted:
+            return ids
+        if ids and 4 * (start + len(ids)) >= wanted - len(ids):  # the window held start + len(ids) hits
+            further = window_edge(request.base, newest, windows=5)
+            ids += _walk(_dated(walked, edge, further, newest), order, 0, wanted - len(ids))
+            if len(ids) == wanted or further is None:
+                return ids
+    elif not planned.sparse:  # no more articles than a window: walked whole
+        return _walk(walked, order, start, wanted)
+    if dense_candidates(request):
+        return _walk(walked, order, start, wanted)
+    return _rare_order(_ids_and_dates(indexed), request.query, sort)[start : start + wanted]
+
+
+def _dated(qs: QuerySet, after: date | None, upto: date | None, newest: bool) -> QuerySet:
+    """The rows of `qs` dated past `after` (exclusive) and up to `upto` (inclusive), walking
+    from the newest (or the oldest); None: no bound."""
+    if newest:
+        qs = qs.filter(issue_date__lt=after) if after else qs
+        return qs.filter(issue_date__gte=upto) if upto else qs
+    qs = qs.filter(issue_date__gt=after) if after else qs
+    return qs.filter(issue_date__lte=upto) if upto else qs
+
+
+def _walk(qs: QuerySet, order: tuple[str, str], start: int, wanted: int) -> list[int]:
+    with date_walk(qs):
+        return list(qs.order_by(*order).values_list("pk", flat=True)[start : start + wanted])
+
+
+def _common_page(request: SearchRequest, planned: Plan, sort: str, offset: int) -> list[int]:
+    """One page of a common request in date order (_by_date); for relevance, title hits first
+    (found through the title index, which is selective), then the rest by date."""
     query, walked = request.query, request.scanned  # a walk reads every row it passes: strpos alone
     if sort in ("date", "date_asc"):
-        if not dense:
-            return _rare_order(_ids_and_dates(request.matching), query, sort)[offset : offset + PAGE_SIZE]
-        order = ("issue_date", "id") if sort == "date_asc" else ("-issue_date", "-id")
-        with date_walk(walked):
-            return list(walked.order_by(*order).values_list("pk", flat=True)[offset : offset + PAGE_SIZE])
+        return _by_date(request, planned, (walked, request.matching), sort, offset, PAGE_SIZE)
     titles = title_hits(query, request.base)
     n_titles, many_titles = capped_count(titles, trust_estimate=not query.exclusions)
     if many_titles:
-        titles = title_hits(query, request.base, Form.SCANNED)
-        with date_walk(titles):
-            ids = list(titles.order_by("-issue_date", "-id").values_list("pk", flat=True)[offset : offset + PAGE_SIZE])
+        ids = _walk(title_hits(query, request.base, Form.SCANNED), ("-issue_date", "-id"), offset, PAGE_SIZE)
     else:
         ids = _rare_order(_ids_and_dates(titles), query, "date")[offset : offset + PAGE_SIZE]
     if len(ids) < PAGE_SIZE:
-        start, wanted = max(0, offset - n_titles), PAGE_SIZE - len(ids)
-        if not dense:
-            rest = request.matching.exclude(title_hit(query))
-            return ids + _rare_order(_ids_and_dates(rest), query, "date")[start : start + wanted]
-        rest = walked.exclude(title_hit(query, Form.SCANNED))
-        with date_walk(rest):
-            ids += list(rest.order_by("-issue_date", "-id").values_list("pk", flat=True)[start : start + wanted])
+        rest = (walked.exclude(title_hit(query, Form.SCANNED)), request.matching.exclude(title_hit(query)))
+        ids += _by_date(request, planned, rest, "date", max(0, offset - n_titles), PAGE_SIZE - len(ids))
     return ids
 
 
@@ -112,7 +156,7 @@ def _page_of_ids(request: SearchRequest, sort: str, page: int) -> tuple[int, boo
     total, capped = planned.total, planned.common
     offset = (page - 1) * PAGE_SIZE
     if capped:
-        ids = _common_page(request, sort, offset, planned.dense)
+        ids = _common_page(request, planned, sort, offset)
         if page == 1 and len(ids) < PAGE_SIZE:  # the estimate was wrong: the first page holds them all
             total, capped = len(ids), False
     else:

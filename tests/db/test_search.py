@@ -322,9 +322,12 @@ def test_title_hits_with_exclusions_in_text_and_titles(corpus):
     assert set(title_hits(query).values_list("pk", flat=True)) == expected
 
 
-def test_a_common_request_with_few_candidates_is_read_whole_not_walked(corpus, monkeypatch):
-    """A request past the count cap walks the date index only when the index finds more than
-    WALK_CAP candidates; otherwise all its ids are read and sorted. Both give the same pages."""
+@pytest.mark.parametrize("text", ["株洲", "株洲 -龙舟", "推进会召开", "株洲 OR 龙舟"])
+def test_a_common_request_gives_the_same_pages_by_any_path(corpus, monkeypatch, text):
+    """A request past the count cap is walked first among the WINDOW newest (oldest) articles
+    (unless its hits are sparse: fewer than WALK_CAP expected); when they hold too few hits,
+    the whole date index is walked (more than WALK_CAP candidates) or all its ids are read and
+    sorted. Every way gives the same pages, in every order."""
     from django.core.cache import cache
     from django.test.utils import CaptureQueriesContext
 
@@ -333,21 +336,20 @@ def test_a_common_request_with_few_candidates_is_read_whole_not_walked(corpus, m
     monkeypatch.setattr(plan, "COUNT_CAP", 3)
     monkeypatch.setattr(results, "PAGE_SIZE", 4)
     pages = {}
-    for walk_cap in (1, 10**6):
+    for window, walk_cap in [(10**6, 10**6), (3, 1), (3, 10**6), (12, 10**6), (12, 1)]:
+        monkeypatch.setattr(plan, "WINDOW", window)
         monkeypatch.setattr(plan, "WALK_CAP", walk_cap)
         cache.clear()  # each way computed, not served from the answer cache
         with CaptureQueriesContext(connection) as queries:
-            by_date = [
-                [h.article.pk for h in run_search(SearchRequest.read("株洲", sort=sort, page=page)).hits]
-                for sort in ("date", "date_asc")
-                for page in (1, 2)
+            pages[window, walk_cap] = [
+                [h.article.pk for h in run_search(SearchRequest.read(text, sort=sort, page=page)).hits]
+                for sort in ("date", "date_asc", "relevance")
+                for page in (1, 2, 3)
             ]
-        walked = any("enable_bitmapscan = off" in q["sql"] for q in queries.captured_queries)
-        assert walked == (walk_cap == 1)
-        ranked = [[h.article.pk for h in run_search(SearchRequest.read("株洲", page=p)).hits] for p in (1, 2)]
-        pages[walk_cap] = by_date + ranked
-    assert pages[1] == pages[10**6]
-    newest = [Article.objects.get(pk=pk).issue_date for pk in pages[1][0] + pages[1][1]]
+        windowed = any('"issue_date" >=' in q["sql"] for q in queries.captured_queries)
+        assert windowed == (window < 10**6 and walk_cap == 1)  # (with a WALK_CAP of 10**6 all is sparse)
+    assert all(found == pages[10**6, 10**6] for found in pages.values())
+    newest = [Article.objects.get(pk=pk).issue_date for pk in pages[3, 1][0] + pages[3, 1][1]]
     assert newest == sorted(newest, reverse=True) and len(newest) == 8
 
 
