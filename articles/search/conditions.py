@@ -43,8 +43,8 @@ class Form(Enum):
 def variants_condition(
     variants: tuple[str, ...], field: str = "text", without: str | None = None, form: Form = Form.INDEXED
 ) -> Q:
-    """Articles whose text (or titles) contain any of the variants (folded): one tsquery of
-    their ORed bigrams reads the index once, strpos confirms where the bigrams cannot.
+    """Articles whose text (or titles) contain any of the variants (folded): the tsqueries of
+    their bigrams (text.tsquery_any) read the index, strpos confirms where the bigrams cannot.
 
     `without` (a tsquery of negated bigrams, see `index_exclusions`) joins the same tsquery,
     so the index itself leaves the excluded articles out (not in the SCANNED form, which has

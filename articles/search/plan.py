@@ -27,8 +27,8 @@ from articles.search.request import SearchRequest
 
 COUNT_CAP = 1_000  # the page counts hits exactly up to here, then shows "1000+"
 DENSE_FACTOR = 20  # the planner expects 20 × the cap or more: trust it, skip the count
-WALK_CAP = 5_000  # a common request with at most this many index candidates is read whole, not walked
-DENSE_WALK = 2  # the planner expects twice WALK_CAP candidates or more: walk without counting them
+WALK_CAP = 5_000  # a common request expected to have fewer hits is not walked first
+CANDIDATE_CAP = 20_000  # a page the walk did not find is looked for among at most this many candidates
 WINDOW = 4_000  # a common request's page is looked for first among this many newest (oldest) articles
 
 
@@ -168,16 +168,14 @@ def plan_for(request: SearchRequest) -> Plan:
     return Plan(COUNT_CAP, True, spread=min(1.0, (last + 1) / max(1, table_blocks(request.matching))))
 
 
-def dense_candidates(request: SearchRequest) -> bool:
-    """More than WALK_CAP candidates in the index (counted without reading any vector; the
-    candidates, a superset of the hits, are estimated at least as high as the hits, so that
-    estimate is trusted).
-
-    A walk of the whole date index pays for every row it passes, so it finds a page at once
-    only when the hits are dense: a name or a date in 0.1-0.5 % of the articles made it pass
-    4 000-20 000 rows (170-580 ms at a million articles, when the walk read the vectors). With
-    at most WALK_CAP candidates, checking them all and sorting costs less."""
-    return capped_count(request.candidates, WALK_CAP, trust_estimate=True, factor=DENSE_WALK)[1]
+def dated_candidates(request: SearchRequest) -> list[tuple[int, date]] | None:
+    """The index's candidates (a superset of the hits) as (id, issue date), read without any
+    vector or text; None when there are more than CANDIDATE_CAP. Sorted by date and checked a
+    few at a time, they give a page of sparse hits without a long walk of the date index (a
+    date in 0.3 % of a million articles: 52 ms walked, 20-30 ms so)."""
+    with through_index(request.candidates):
+        rows = list(request.candidates.order_by().values_list("pk", "issue_date")[: CANDIDATE_CAP + 1])
+    return None if len(rows) > CANDIDATE_CAP else rows
 
 
 def window_edge(base: QuerySet, newest: bool = True, windows: int = 1) -> date | None:

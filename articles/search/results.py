@@ -22,7 +22,7 @@ from articles.search.plan import (
     Plan,
     capped_count,
     date_walk,
-    dense_candidates,
+    dated_candidates,
     plan_for,
     unprepared,
     window_edge,
@@ -85,22 +85,17 @@ def _ids_and_dates(qs: QuerySet) -> QuerySet:
     return qs.order_by().values_list("pk", "issue_date")
 
 
-def _by_date(
-    request: SearchRequest, planned: Plan, hits: tuple[QuerySet, QuerySet], sort: str, start: int, wanted: int
-) -> list[int]:
-    """`wanted` ids of some hits, given in the SCANNED and the INDEXED form, from `start` in
-    date order.
+def _by_date(request: SearchRequest, planned: Plan, walked: QuerySet, sort: str, start: int, wanted: int) -> list[int]:
+    """`wanted` ids of some hits (`walked`: in the SCANNED form) from `start` in date order.
 
     Unless the plan found the hits sparse, walked first among the WINDOW newest (oldest)
     articles only: they come first in that order, so when they hold the page it is the page,
     found in a few thousand rows (a phrase in 2 % of the articles: 5-8 ms at a million). When
     they hold part of it, and hits that dense would fill it within four windows more, the walk
-    goes on there. Else the whole date index is walked when the candidates are dense, or every
-    hit is read through the bigram index and sorted."""
-    walked, indexed = hits
+    goes on there. Else the index's candidates are sorted by date and checked a few at a time
+    (at most CANDIDATE_CAP of them; past that the whole date index is walked)."""
     newest = sort != "date_asc"
     order = ("-issue_date", "-id") if newest else ("issue_date", "id")
-    ids: list[int] = []
     edge = None if planned.sparse else window_edge(request.base, newest)
     if edge is not None:
         ids = _walk(_dated(walked, None, edge, newest), order, start, wanted)
@@ -113,9 +108,24 @@ def _by_date(
                 return ids
     elif not planned.sparse:  # no more articles than a window: walked whole
         return _walk(walked, order, start, wanted)
-    if dense_candidates(request):
+    candidates = dated_candidates(request)
+    if candidates is None:
         return _walk(walked, order, start, wanted)
-    return _rare_order(_ids_and_dates(indexed), request.query, sort)[start : start + wanted]
+    ordered = [pk for pk, _ in sorted(candidates, key=lambda r: (r[1], r[0]), reverse=newest)]
+    return _first_hits(walked, ordered, start + wanted)[start:]
+
+
+def _first_hits(walked: QuerySet, ordered: list[int], n: int) -> list[int]:
+    """The first `n` ids of `ordered` that are hits, checked by primary key a growing chunk at
+    a time (`walked` is in the SCANNED form: strpos, never a second read of the bigram index)."""
+    found: list[int] = []
+    size, i = 4 * PAGE_SIZE, 0
+    while len(found) < n and i < len(ordered):
+        chunk = ordered[i : i + size]
+        hits = set(walked.filter(pk__in=chunk).order_by().values_list("pk", flat=True))
+        found += [pk for pk in chunk if pk in hits]
+        i, size = i + size, size * 4
+    return found[:n]
 
 
 def _dated(qs: QuerySet, after: date | None, upto: date | None, newest: bool) -> QuerySet:
@@ -138,7 +148,7 @@ def _common_page(request: SearchRequest, planned: Plan, sort: str, offset: int) 
     (found through the title index, which is selective), then the rest by date."""
     query, walked = request.query, request.scanned  # a walk reads every row it passes: strpos alone
     if sort in ("date", "date_asc"):
-        return _by_date(request, planned, (walked, request.matching), sort, offset, PAGE_SIZE)
+        return _by_date(request, planned, walked, sort, offset, PAGE_SIZE)
     titles = title_hits(query, request.base)
     n_titles, many_titles = capped_count(titles, trust_estimate=not query.exclusions)
     if many_titles:
@@ -146,7 +156,7 @@ def _common_page(request: SearchRequest, planned: Plan, sort: str, offset: int) 
     else:
         ids = _rare_order(_ids_and_dates(titles), query, "date")[offset : offset + PAGE_SIZE]
     if len(ids) < PAGE_SIZE:
-        rest = (walked.exclude(title_hit(query, Form.SCANNED)), request.matching.exclude(title_hit(query)))
+        rest = walked.exclude(title_hit(query, Form.SCANNED))
         ids += _by_date(request, planned, rest, "date", max(0, offset - n_titles), PAGE_SIZE - len(ids))
     return ids
 

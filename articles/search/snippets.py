@@ -50,16 +50,14 @@ def _folded_with_map(text: str) -> tuple[str, list[int] | range]:
         folded = "".join(pieces)
     if not HAN_SPACE.search(folded):
         return folded, where
-    kept = [i for i, gap in enumerate(_gaps(folded)) if not gap]
-    return "".join(folded[i] for i in kept), [where[i] for i in kept]
-
-
-def _gaps(folded: str) -> list[bool]:
-    """For each character, whether search_form drops it (a space beside a Chinese character)."""
-    out = [False] * len(folded)
+    pieces, kept_where, pos = [], [], 0  # search_form drops the spaces beside a Chinese character
     for m in HAN_SPACE.finditer(folded):
-        out[m.start() : m.end()] = [True] * (m.end() - m.start())
-    return out
+        pieces.append(folded[pos : m.start()])
+        kept_where.extend(where[pos : m.start()])
+        pos = m.end()
+    pieces.append(folded[pos:])
+    kept_where.extend(where[pos:])
+    return "".join(pieces), kept_where
 
 
 def hit_spans(text: str, terms: list[str], limit: int = MAX_MARKS) -> list[tuple[int, int]]:

@@ -326,8 +326,8 @@ def test_title_hits_with_exclusions_in_text_and_titles(corpus):
 def test_a_common_request_gives_the_same_pages_by_any_path(corpus, monkeypatch, text):
     """A request past the count cap is walked first among the WINDOW newest (oldest) articles
     (unless its hits are sparse: fewer than WALK_CAP expected); when they hold too few hits,
-    the whole date index is walked (more than WALK_CAP candidates) or all its ids are read and
-    sorted. Every way gives the same pages, in every order."""
+    its candidates are sorted by date and checked a few at a time (at most CANDIDATE_CAP of
+    them, else the whole date index is walked). Every way gives the same pages, in every order."""
     from django.core.cache import cache
     from django.test.utils import CaptureQueriesContext
 
@@ -336,20 +336,30 @@ def test_a_common_request_gives_the_same_pages_by_any_path(corpus, monkeypatch, 
     monkeypatch.setattr(plan, "COUNT_CAP", 3)
     monkeypatch.setattr(results, "PAGE_SIZE", 4)
     pages = {}
-    for window, walk_cap in [(10**6, 10**6), (3, 1), (3, 10**6), (12, 10**6), (12, 1)]:
+    many = 10**6
+    for window, walk_cap, candidate_cap in [
+        (many, many, many),
+        (3, 1, many),
+        (3, 1, 1),
+        (3, many, many),
+        (3, many, 1),
+        (12, 1, many),
+        (12, 1, 1),
+    ]:
         monkeypatch.setattr(plan, "WINDOW", window)
         monkeypatch.setattr(plan, "WALK_CAP", walk_cap)
+        monkeypatch.setattr(plan, "CANDIDATE_CAP", candidate_cap)
         cache.clear()  # each way computed, not served from the answer cache
         with CaptureQueriesContext(connection) as queries:
-            pages[window, walk_cap] = [
+            pages[window, walk_cap, candidate_cap] = [
                 [h.article.pk for h in run_search(SearchRequest.read(text, sort=sort, page=page)).hits]
                 for sort in ("date", "date_asc", "relevance")
                 for page in (1, 2, 3)
             ]
         windowed = any('"issue_date" >=' in q["sql"] for q in queries.captured_queries)
-        assert windowed == (window < 10**6 and walk_cap == 1)  # (with a WALK_CAP of 10**6 all is sparse)
-    assert all(found == pages[10**6, 10**6] for found in pages.values())
-    newest = [Article.objects.get(pk=pk).issue_date for pk in pages[3, 1][0] + pages[3, 1][1]]
+        assert windowed == (window < many and walk_cap == 1)  # (with a WALK_CAP of 10**6 all is sparse)
+    assert all(found == pages[many, many, many] for found in pages.values())
+    newest = [Article.objects.get(pk=pk).issue_date for pk in pages[3, 1, 1][0] + pages[3, 1, 1][1]]
     assert newest == sorted(newest, reverse=True) and len(newest) == 8
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.search.snippets import MAX_MARKS, MarkBudget, _folded_with_map, _gaps, hit_spans, mark, snippet
-from articles.search.text import fold, squeeze
+from articles.search.snippets import MAX_MARKS, MarkBudget, _folded_with_map, hit_spans, mark, snippet
+from articles.search.text import HAN_SPACE, fold, squeeze
 
 
 def test_marks_are_left_to_right_longest_first_and_folded():
@@ -37,5 +37,6 @@ def test_folding_with_a_map_is_folding_one_character_at_a_time(text):
     one_by_one = "".join(f for f, _ in pieces)
     origin = [i for f, i in pieces for _ in f]
     assert folded == squeeze(one_by_one)
-    kept = [i for i, gap in enumerate(_gaps(one_by_one)) if not gap]
+    gaps = [m.span() for m in HAN_SPACE.finditer(one_by_one)]
+    kept = [i for i in range(len(one_by_one)) if not any(a <= i < b for a, b in gaps)]
     assert list(where) == [origin[i] for i in kept]
