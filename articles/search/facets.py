@@ -21,7 +21,7 @@ from psycopg import sql
 
 from articles import freshness
 from articles.models import Article, Person
-from articles.search.plan import capped_count, unprepared
+from articles.search.plan import capped_count, plan_for, unprepared
 from articles.search.request import SearchRequest
 
 FACET_EXACT_LIMIT = 10_000  # facets are exact up to here, then sampled estimates
@@ -111,11 +111,20 @@ def _years(request: SearchRequest) -> dict[int, int]:
     return {int(year): n * scale for year, n in _rows(request, estimate, YEAR_SQL) if year is not None}
 
 
+def _hits(request: SearchRequest, estimate: bool) -> QuerySet:
+    """The hits as the facets read them: a sample reads every row it draws, so by strpos alone
+    (bigram vectors would be read only to be tested); a rare request's hits by id, as its plan
+    read them."""
+    if estimate:
+        return request.scanned
+    planned = plan_for(request)
+    return request.matching if planned.common else Article.objects.filter(pk__in=[pk for pk, _ in planned.rows])
+
+
 def _rows(request: SearchRequest, estimate: bool, template: sql.SQL) -> list[tuple]:
     """`template` over the hits (or their sample), sequential scans off for the statement."""
     try:
-        # a sample reads every row it draws: strpos alone (bigram vectors would be read only to be tested)
-        hits, params = hits_sql(request.scanned if estimate else request.matching, estimate)
+        hits, params = hits_sql(_hits(request, estimate), estimate)
     except EmptyResultSet:  # a base that can match nothing
         return []
     alias = router.db_for_read(Article)

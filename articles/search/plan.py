@@ -22,6 +22,7 @@ from django.db import connections, router, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from articles import freshness
 from articles.models import Article
 from articles.search.request import SearchRequest
 
@@ -158,7 +159,13 @@ class Plan:
 
 def plan_for(request: SearchRequest) -> Plan:
     """Count (or trust the estimate: only without exclusions, which a NOT of a correlated
-    term could mislead) and choose the index path. Run it inside `unprepared()`."""
+    term could mislead) and choose the index path. Run it inside `unprepared()`. Cached per
+    data version: the result page, the facets and the export of one request share it (a rare
+    request's facets count its hits by id instead of reading the bigram index again)."""
+    return freshness.cached("plan", request.identity(), lambda: _plan(request))
+
+
+def _plan(request: SearchRequest) -> Plan:
     if not request.query.exclusions and dense_estimate(request.matching, COUNT_CAP):
         return Plan(COUNT_CAP, True)
     rows = capped_rows(request.matching)
