@@ -1,8 +1,10 @@
 """Read replicas: public reads go to a replica; writes, the admin, staff and commands use the primary.
 
 DATABASE_REPLICA_URLS (comma-separated) adds the aliases replica_0, replica_1, … Only an
-anonymous GET/HEAD outside the admin is marked for a replica (by PublicReadsOnReplicaMiddleware);
-everything else, management commands included, stays on the primary. Read-your-writes: a
+anonymous GET/HEAD outside the admin is given a replica (by PublicReadsOnReplicaMiddleware),
+one for the whole request: a search runs several statements that share planner settings set
+for the transaction and one snapshot of the data, so they must not land on different
+replicas. Everything else, management commands included, stays on the primary. Read-your-writes: a
 signed-in user always reads from the primary, and any write response pins its browser to the
 primary for PIN_SECONDS with a cookie, so nobody reads a page older than their own change.
 """
@@ -16,7 +18,7 @@ from django.conf import settings
 
 PIN_COOKIE = "pin_primary"
 PIN_SECONDS = 30
-_use_replica: contextvars.ContextVar[bool] = contextvars.ContextVar("use_replica", default=False)
+_replica: contextvars.ContextVar[str | None] = contextvars.ContextVar("replica", default=None)
 
 
 def replica_aliases() -> list[str]:
@@ -25,10 +27,7 @@ def replica_aliases() -> list[str]:
 
 class PrimaryReplicaRouter:
     def db_for_read(self, model, **hints):
-        replicas = replica_aliases()
-        if replicas and _use_replica.get():
-            return random.choice(replicas)  # noqa: S311 - load spreading, not security
-        return "default"
+        return _replica.get() or "default"
 
     def db_for_write(self, model, **hints):
         return "default"
@@ -51,11 +50,13 @@ class PublicReadsOnReplicaMiddleware:
             and PIN_COOKIE not in request.COOKIES
             and not request.user.is_authenticated
         )
-        token = _use_replica.set(public)
+        replicas = replica_aliases()
+        chosen = random.choice(replicas) if public and replicas else None  # noqa: S311 - load spreading
+        token = _replica.set(chosen)
         try:
             response = self.get_response(request)
         finally:
-            _use_replica.reset(token)
+            _replica.reset(token)
         if request.method not in ("GET", "HEAD", "OPTIONS") and replica_aliases():
             response.set_cookie(
                 PIN_COOKIE,

@@ -142,7 +142,11 @@ def static_files():
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """A test's writes are rolled back but the data version's sequence is not: answers cached
-    at that version by one test must not answer the next one."""
+    at that version by one test must not answer the next one; nor the common lexemes one
+    test's ANALYZE found (articles/search/statistics.py)."""
     from django.core.cache import cache
 
+    from articles.search import statistics
+
     cache.clear()
+    statistics._read.clear()

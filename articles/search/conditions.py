@@ -27,7 +27,7 @@ from articles.search import (
 from articles.search.columns import load_people_names
 from articles.search.query import Query, Term
 from articles.search.statistics import common_lexemes
-from articles.search.text import exact_by_index, tsquery_any, tsquery_for
+from articles.search.text import exact_by_index, squeeze, tsquery_any, tsquery_for
 
 COLUMNS = {"text": ("bigrams", "search_text"), "title": ("title_bigrams", "search_title")}
 
@@ -46,10 +46,13 @@ def variants_condition(
     """Articles whose text (or titles) contain any of the variants (folded): the tsqueries of
     their bigrams (text.tsquery_any) read the index, strpos confirms where the bigrams cannot.
 
-    `without` (a tsquery of negated bigrams, see `index_exclusions`) joins the same tsquery,
-    so the index itself leaves the excluded articles out (not in the SCANNED form, which has
+    `without` (a tsquery of negated bigrams, see `index_exclusions`) joins each tsquery, so
+    the index itself leaves the excluded articles out (not in the SCANNED form, which has
     no tsquery: its caller excludes them by strpos)."""
     vector, stored = COLUMNS[field]
+    # a variant with a space beside a Chinese character never occurs in the squeezed stored
+    # text (its squeezed form is among the variants): it would only add an OR branch
+    variants = tuple(v for v in variants if squeeze(v) == v) or variants
     contains = Q()
     for v in variants:
         contains |= Q(**{f"{stored}__strpos": v})
@@ -61,8 +64,8 @@ def variants_condition(
     indexed = Q()
     for tsq in tsqs:
         indexed |= Q(**{f"{vector}__tsmatch": f"({tsq}) & {without}" if without else tsq})
-    exact = form is Form.CANDIDATES or all(exact_by_index(v) for v in variants)
-    return indexed if exact else indexed & contains
+    index_alone = form is Form.CANDIDATES or all(exact_by_index(v) for v in variants)
+    return indexed if index_alone else indexed & contains
 
 
 def person_condition(names: tuple[str, ...]) -> Q:

@@ -14,14 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections, router, transaction
+from django.db import connections, router
 from django.db.models import QuerySet
 from django.db.models.sql.datastructures import BaseTable
 from psycopg import sql
 
 from articles import freshness
 from articles.models import Article, Person
-from articles.search.plan import capped_count, plan_for, unprepared
+from articles.search.plan import capped_count, plan_for, through_index, unprepared
 from articles.search.request import SearchRequest
 
 FACET_EXACT_LIMIT = 10_000  # facets are exact up to here, then sampled estimates
@@ -81,7 +81,11 @@ def hits_sql(qs: QuerySet, sample: bool) -> tuple[str, tuple]:
 
 def estimate_needed(request: SearchRequest) -> bool:
     """More than FACET_EXACT_LIMIT hits; a request PostgreSQL expects in DENSE_FACTOR × that
-    many rows is not counted (as for the result count, only without exclusions: plan.py)."""
+    many rows is not counted (as for the result count, only without exclusions: plan.py), nor
+    one its plan found rare (its hits are read already)."""
+    planned = plan_for(request)
+    if not planned.common and planned.total <= FACET_EXACT_LIMIT:
+        return False
     return capped_count(request.matching, FACET_EXACT_LIMIT, trust_estimate=not request.query.exclusions)[1]
 
 
@@ -111,7 +115,7 @@ def _years(request: SearchRequest) -> dict[int, int]:
     return {int(year): n * scale for year, n in _rows(request, estimate, YEAR_SQL) if year is not None}
 
 
-def _hits(request: SearchRequest, estimate: bool) -> QuerySet:
+def _facet_hits(request: SearchRequest, estimate: bool) -> QuerySet:
     """The hits as the facets read them: a sample reads every row it draws, so by strpos alone
     (bigram vectors would be read only to be tested); a rare request's hits by id, as its plan
     read them."""
@@ -124,13 +128,11 @@ def _hits(request: SearchRequest, estimate: bool) -> QuerySet:
 def _rows(request: SearchRequest, estimate: bool, template: sql.SQL) -> list[tuple]:
     """`template` over the hits (or their sample), sequential scans off for the statement."""
     try:
-        hits, params = hits_sql(_hits(request, estimate), estimate)
+        hits, params = hits_sql(_facet_hits(request, estimate), estimate)
     except EmptyResultSet:  # a base that can match nothing
         return []
-    alias = router.db_for_read(Article)
-    with transaction.atomic(using=alias), connections[alias].cursor() as cur:
+    with through_index(Article.objects.all()), connections[router.db_for_read(Article)].cursor() as cur:
         statement = template.format(hits=sql.SQL(hits), credit=sql.Identifier("articles_credit"))
-        cur.execute("SET LOCAL enable_seqscan = off")
         cur.execute(statement.as_string(cur.connection), params)
         return cur.fetchall()
 

@@ -1,9 +1,12 @@
-"""How a search is run, decided from a capped count rather than left to the planner's guess.
+"""How a search is run, decided from a capped read of its hits rather than left to the planner's guess.
 
-- a rare request (at most COUNT_CAP hits) fetches its hits' ids straight from the bigram index
-  and orders them in Python, so PostgreSQL never walks the date index backwards looking for
-  a handful of rows (seconds at a million articles);
-- a common request (more hits) walks the date index (`date_walk`), which finds twenty hits at once;
+- a rare request (at most COUNT_CAP hits) reads its hits (id, date) straight from the bigram
+  index, once, and orders them in Python, so PostgreSQL never walks the date index backwards
+  looking for a handful of rows (seconds at a million articles);
+- a common request (more hits) walks the date index (`date_walk`), first among the WINDOW
+  newest articles (`window_edge`); when its hits are sparse (`Plan.sparse`) or the windows do
+  not hold the page, its candidates are sorted by date and checked a few at a time
+  (`dated_candidates`; results.py);
 - a request PostgreSQL's statistics put in DENSE_FACTOR × the cap is not counted at all.
 
 Every statement of a search runs `unprepared()`: its plan depends on its terms.
@@ -12,15 +15,14 @@ Every statement of a search runs `unprepared()`: its plan depends on its terms.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
-from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Expression, FloatField, QuerySet
 
 from articles import freshness
 from articles.models import Article
@@ -73,8 +75,8 @@ def dense_estimate(qs: QuerySet, cap: int, factor: int = DENSE_FACTOR) -> bool:
 
 @contextmanager
 def through_index(qs: QuerySet) -> Iterator[None]:
-    """Sequential scans off for the statements inside: a count with a filter such as 版:A1
-    otherwise reads every row (measured at 2 s at a million articles)."""
+    """Sequential scans off for the statements inside: a read of hits with a filter such as
+    版:A1 otherwise reads every row (measured at 2 s at a million articles)."""
     alias = router.db_for_read(qs.model)
     with transaction.atomic(using=alias), connections[alias].cursor() as cur:
         cur.execute("SET LOCAL enable_seqscan = off")
@@ -101,15 +103,25 @@ def capped_count(
     return min(n, cap), n > cap
 
 
-BLOCK = RawSQL("(ctid::text::point)[0]", ())  # the heap block a row is stored in (constant SQL)
+class HeapBlock(Expression):
+    """The heap block a row of the query's own table is stored in (the first part of its ctid;
+    the table is named: a base with a join has two ctids). Nothing typed reaches this SQL."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection) -> tuple[str, list]:
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"({table}.ctid::text::point)[0]", []
 
 
-def capped_rows(qs: QuerySet, cap: int = COUNT_CAP) -> list[tuple[int, date, float]]:
-    """Up to cap + 1 hits as (id, issue date, heap block), through the bigram index: the count
-    and, when there are at most `cap`, every hit a page needs, read once (a rare phrase with
-    many candidates spent 100 ms counting and as much again reading its hits)."""
+def capped_rows(qs: QuerySet, cap: int | None = None) -> list[tuple[int, date, float]]:
+    """Up to cap + 1 (by default COUNT_CAP + 1) hits as (id, issue date, heap block), through
+    the bigram index: the count and, when there are at most `cap`, every hit a page needs, read
+    once (a rare phrase with many candidates spent 100 ms counting and as much again reading
+    its hits)."""
+    cap = COUNT_CAP if cap is None else cap
     with through_index(qs):
-        return list(qs.order_by().annotate(block=BLOCK).values_list("pk", "issue_date", "block")[: cap + 1])
+        return list(qs.order_by().annotate(block=HeapBlock()).values_list("pk", "issue_date", "block")[: cap + 1])
 
 
 def table_blocks(qs: QuerySet) -> int:
@@ -123,16 +135,16 @@ def table_blocks(qs: QuerySet) -> int:
 
 @contextmanager
 def date_walk(qs: QuerySet) -> Iterator[None]:
-    """For a query with more than COUNT_CAP hits, walk the date index and stop at the first page.
+    """For a query with more than COUNT_CAP hits, walk the date index and stop as soon as the
+    statement has its rows.
 
     PostgreSQL multiplies the frequencies of a phrase's bigrams as if independent and expects
     almost no hits, so it picks a bitmap scan of tens of thousands of rows, each rechecked
-    (measured 0.5-7 s); the capped count has already told us the hits are dense, so the walk
-    finds twenty of them at once (25-60 ms at 1 million articles)."""
-    alias = router.db_for_read(qs.model)
-    with transaction.atomic(using=alias), connections[alias].cursor() as cur:
-        cur.execute("SET LOCAL enable_bitmapscan = off")
-        cur.execute("SET LOCAL enable_seqscan = off")
+    (measured 0.5-7 s); the capped read has already told us the hits are many, so the walk
+    finds twenty of them at once when they are dense (5-25 ms at 1 million articles)."""
+    with through_index(qs):
+        with connections[router.db_for_read(qs.model)].cursor() as cur:
+            cur.execute("SET LOCAL enable_bitmapscan = off")
         yield
 
 
@@ -152,8 +164,8 @@ class Plan:
     @property
     def sparse(self) -> bool:
         """Fewer than WALK_CAP hits in all, going by the blocks the count read: a walk of the
-        date index would pass 200 rows or more for each hit of a page (a name in 0.1 % of a
-        million articles: 80 ms walked, 12 ms read through the index and sorted)."""
+        date index would pass (articles / WALK_CAP) rows or more for each hit of a page (a name
+        in 0.1 % of a million articles: 80 ms walked, 12 ms read through the index and sorted)."""
         return self.spread is not None and (COUNT_CAP + 1) / self.spread < WALK_CAP
 
 
@@ -185,11 +197,17 @@ def dated_candidates(request: SearchRequest) -> list[tuple[int, date]] | None:
     return None if len(rows) > CANDIDATE_CAP else rows
 
 
+def by_date(rows: Iterable[tuple[int, date]], newest: bool = True) -> list[int]:
+    """The ids of (id, issue date) rows in the date index's order, (date, id), newest first."""
+    return [pk for pk, _ in sorted(rows, key=lambda r: (r[1], r[0]), reverse=newest)]
+
+
 def window_edge(base: QuerySet, newest: bool = True, windows: int = 1) -> date | None:
     """The issue date of the (windows × WINDOW)-th newest (oldest) article of `base`, read from
     the date index; None when it has no more articles than that. The articles dated from there
     on are the first rows (and their date's others) of a walk of the date index."""
     order = "-issue_date" if newest else "issue_date"
     size = windows * WINDOW
-    found = list(base.order_by(order).values_list("issue_date", flat=True)[size : size + 1])
+    with through_index(base):  # never a scan and sort of the whole table for one date
+        found = list(base.order_by(order).values_list("issue_date", flat=True)[size : size + 1])
     return found[0] if found else None

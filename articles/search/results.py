@@ -1,10 +1,11 @@
 """One page of results: the hits' ids in the planned order, then the articles with their snippets.
 
-The plan (plan.py) says which path: a rare request orders all its ids in Python (relevance:
-title hits first, then ts_rank, then date); a common one walks the date index when its hits are
-dense (else it too orders all its ids), and for relevance lists title hits first (their own,
-selective index), then the rest by date. The
-ids of a page are cached per data version, keyed on the request's SQL and parameters.
+The plan (plan.py) says which path: a rare request orders the hits its plan read in Python
+(relevance: title hits first, then ts_rank, then date); a common one is found in date order
+(`_by_date`: a walk of the newest articles' window, else its candidates sorted by date and
+checked a few at a time, else a walk of the whole date index), and for relevance lists title
+hits first (their own, selective index), then the rest by date. The ids of a page are cached
+per data version, keyed on the request's SQL and parameters.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from articles.models import Article
 from articles.search.conditions import Form, person_hit, rank_expression, title_hit, title_hits
 from articles.search.plan import (
     Plan,
+    by_date,
     capped_count,
     date_walk,
     dated_candidates,
@@ -69,16 +71,14 @@ def _with_title_hit(qs: QuerySet, query: Query) -> QuerySet:
 def _rare_order(hits: Iterable[tuple[int, date]], query: Query, sort: str) -> list[int]:
     """The ids of hits given as (id, issue date), ordered in Python (no ORDER BY reaches
     PostgreSQL); relevance: title hits first, then ts_rank, then date."""
-    if sort == "relevance":
-        rows = (
-            _with_title_hit(Article.objects.filter(pk__in=[pk for pk, _ in hits]), query)
-            .annotate(rank=rank_expression(query))
-            .values_list("pk", "issue_date", "th", "rank")
-        )
-        ordered = sorted(rows, key=lambda r: (r[2], r[3], r[1], r[0]), reverse=True)
-    else:
-        ordered = sorted(hits, key=lambda r: (r[1], r[0]), reverse=sort == "date")
-    return [r[0] for r in ordered]
+    if sort != "relevance":
+        return by_date(hits, newest=sort == "date")
+    rows = (
+        _with_title_hit(Article.objects.filter(pk__in=[pk for pk, _ in hits]), query)
+        .annotate(rank=rank_expression(query))
+        .values_list("pk", "issue_date", "th", "rank")
+    )
+    return [r[0] for r in sorted(rows, key=lambda r: (r[2], r[3], r[1], r[0]), reverse=True)]
 
 
 def _ids_and_dates(qs: QuerySet) -> QuerySet:
@@ -111,18 +111,18 @@ def _by_date(request: SearchRequest, planned: Plan, walked: QuerySet, sort: str,
     candidates = dated_candidates(request)
     if candidates is None:
         return _walk(walked, order, start, wanted)
-    ordered = [pk for pk, _ in sorted(candidates, key=lambda r: (r[1], r[0]), reverse=newest)]
-    return _first_hits(walked, ordered, start + wanted)[start:]
+    return _first_hits(walked, by_date(candidates, newest), start + wanted)[start:]
 
 
-def _first_hits(walked: QuerySet, ordered: list[int], n: int) -> list[int]:
+def _first_hits(scanned: QuerySet, ordered: list[int], n: int) -> list[int]:
     """The first `n` ids of `ordered` that are hits, checked by primary key a growing chunk at
-    a time (`walked` is in the SCANNED form: strpos, never a second read of the bigram index)."""
+    a time (`scanned`: the hits in the SCANNED form, strpos, never a second read of the bigram
+    index)."""
     found: list[int] = []
     size, i = 4 * PAGE_SIZE, 0
     while len(found) < n and i < len(ordered):
         chunk = ordered[i : i + size]
-        hits = set(walked.filter(pk__in=chunk).order_by().values_list("pk", flat=True))
+        hits = set(scanned.filter(pk__in=chunk).order_by().values_list("pk", flat=True))
         found += [pk for pk in chunk if pk in hits]
         i, size = i + size, size * 4
     return found[:n]
@@ -153,6 +153,8 @@ def _common_page(request: SearchRequest, planned: Plan, sort: str, offset: int) 
     n_titles, many_titles = capped_count(titles, trust_estimate=not query.exclusions)
     if many_titles:
         ids = _walk(title_hits(query, request.base, Form.SCANNED), ("-issue_date", "-id"), offset, PAGE_SIZE)
+        if len(ids) < PAGE_SIZE:  # fewer than the estimate promised: the rest starts after the real number
+            n_titles = offset + len(ids) if ids else capped_count(titles, offset)[0]
     else:
         ids = _rare_order(_ids_and_dates(titles), query, "date")[offset : offset + PAGE_SIZE]
     if len(ids) < PAGE_SIZE:

@@ -19,9 +19,11 @@ def common_lexemes(column: str) -> frozenset[str]:
     when, found = _read.get(column, (0.0, frozenset()))
     if time.monotonic() - when > SECONDS or not when:
         with connections[router.db_for_read(Article)].cursor() as cur:
-            cur.execute(
-                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats"
-                " WHERE schemaname = current_schema() AND tablename = %s AND attname = %s",
+            cur.execute(  # the table the search path finds, by its oid; its own rows, not its children's
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s"
+                " JOIN pg_class c ON c.relname = s.tablename"
+                " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = s.schemaname"
+                " WHERE c.oid = %s::regclass AND s.attname = %s AND NOT s.inherited",
                 [Article._meta.db_table, column],
             )
             row = cur.fetchone()

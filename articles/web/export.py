@@ -1,7 +1,7 @@
 """The CSV export of a search: only the columns it writes, in keyset-paginated chunks.
 
 Rows are read a chunk at a time, each chunk a small query of its own: a rare query's hits
-(at most COUNT_CAP) by id from the bigram index, a common query's by walking the date index
+(at most COUNT_CAP) by id, as its plan read them, a common query's by walking the date index
 from where the last chunk stopped (`issue_date <= last date`, an index condition, so a chunk
 never re-reads what came before). Each chunk is read through a server-side cursor. The first
 chunk is small and read before the response starts, so a database that is away is a 503,
@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from articles.links import article_url
 from articles.models import Article, Credit, Role
 from articles.search.columns import printed_fields
-from articles.search.plan import date_walk, plan_for, unprepared
+from articles.search.plan import by_date, date_walk, plan_for, unprepared
 from articles.search.query import Query
 from articles.search.request import SearchRequest
 
@@ -34,7 +34,7 @@ MAX_ROWS = 200_000  # the most rows one export writes (README; the X-Export-Max-
 
 def _rare_chunks(hits: tuple[tuple[int, date], ...]) -> Iterator[list[tuple]]:
     """A rare request's hits, (id, issue date) as the plan read them, newest first."""
-    ids = [pk for pk, _ in sorted(hits, key=lambda r: (r[1], r[0]), reverse=True)]
+    ids = by_date(hits)
     for start in range(0, len(ids), CHUNK):
         batch = ids[start : start + CHUNK]
         rows = {r[0]: r for r in Article.objects.filter(pk__in=batch).values_list(*COLUMNS).iterator(chunk_size=CHUNK)}

@@ -90,6 +90,34 @@ def test_router_sends_public_reads_to_a_replica_and_everything_else_to_the_prima
     assert router.db_for_write(Article) == "default" and router.allow_migrate("replica_0", "articles") is False
 
 
+@pytest.mark.django_db
+def test_every_read_of_one_request_goes_to_the_same_replica(rf, monkeypatch):
+    """A search sets planner settings for its transaction and reads its hits in several
+    statements: they must all reach one replica, not one picked afresh per statement."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from archive import replicas
+    from articles.models import Article
+
+    monkeypatch.setattr(replicas, "replica_aliases", lambda: [f"replica_{i}" for i in range(8)])
+    router = replicas.PrimaryReplicaRouter()
+    chosen = []
+
+    def view(request):
+        from django.http import HttpResponse
+
+        chosen.append({router.db_for_read(Article) for _ in range(50)})
+        return HttpResponse("ok")
+
+    middleware = replicas.PublicReadsOnReplicaMiddleware(view)
+    for _ in range(20):
+        request = rf.get("/search/?q=株洲")
+        request.user = AnonymousUser()
+        middleware(request)
+    assert all(len(aliases) == 1 for aliases in chosen)  # one replica within a request
+    assert len(set().union(*chosen)) > 1  # and the load still spread across requests
+
+
 def test_gunicorn_refuses_to_start_without_collected_static_files(tmp_path):
     """With DEBUG off every HTML page needs the static manifest: without it each page was a 500."""
     env = clean_env(DEBUG="false", STATIC_ROOT=str(tmp_path))
