@@ -364,6 +364,9 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["page", "order"], name="article_page_order"),
             models.Index(fields=["issue_date", "id"], name="article_date"),
+            # a page label's articles per year (a trend's denominator under 版:A1) without
+            # reading the table: 770 ms -> an index-only count at a million articles
+            models.Index(fields=["page_label", "issue_date"], name="article_label_date"),
             GinIndex(fields=["bigrams"], name="article_bigrams"),
             GinIndex(fields=["title_bigrams"], name="article_title_bigrams"),
         ]

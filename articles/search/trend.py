@@ -48,7 +48,7 @@ def series(request: SearchRequest, known: dict[int, int] | None = None) -> list[
 
 def articles_per_year(base: QuerySet) -> dict[int, int]:
     """Articles per year under the filters (the date index alone), cached per data version."""
-    rows = base.order_by().annotate(y=ExtractYear("issue_date")).values("y").annotate(n=Count("id"))
+    rows = base.order_by().annotate(y=ExtractYear("issue_date")).values("y").annotate(n=Count("*"))
 
     def compute() -> dict[int, int]:
         return {r["y"]: r["n"] for r in rows if r["y"] is not None}
