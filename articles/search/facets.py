@@ -11,6 +11,7 @@ Values only: how a value is shown (2020年, A1版, a kind's Chinese name) is the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
@@ -110,9 +111,27 @@ def years(request: SearchRequest) -> dict[int, int]:
 
 
 def _years(request: SearchRequest) -> dict[int, int]:
-    estimate = estimate_needed(request)
+    rows, estimate = _rows_deciding(request, YEAR_SQL, lambda rows: sum(n for _, n in rows))
     scale = _scale(estimate)
-    return {int(year): n * scale for year, n in _rows(request, estimate, YEAR_SQL) if year is not None}
+    return {int(year): n * scale for year, n in rows if year is not None}
+
+
+def _rows_deciding(
+    request: SearchRequest, template: sql.SQL, total: Callable[[list[tuple]], int]
+) -> tuple[list[tuple], bool]:
+    """`template`'s rows and whether they are estimates. When the plan's read of the hits
+    promises twice FACET_EXACT_LIMIT (its hits spread evenly over the blocks it read), the
+    sample is read first, and its rows are the answer if they too say the hits are past half
+    again the limit (`total`: the hits the rows count): the count up to the limit is then not
+    needed (215 ms for a term in 4 % of a million articles). A term whose hits cluster in the
+    blocks the plan read is caught by the sample, which draws blocks from the whole table."""
+    planned = plan_for(request)
+    if (planned.expected or 0) >= 2 * FACET_EXACT_LIMIT:
+        rows = _rows(request, True, template)
+        if total(rows) * _scale(True) >= 1.5 * FACET_EXACT_LIMIT:
+            return rows, True
+    estimate = estimate_needed(request)
+    return _rows(request, estimate, template), estimate
 
 
 def _facet_hits(request: SearchRequest, estimate: bool) -> QuerySet:
@@ -139,10 +158,12 @@ def _rows(request: SearchRequest, estimate: bool, template: sql.SQL) -> list[tup
 
 def _facets(request: SearchRequest, estimate: bool | None) -> Facets:
     if estimate is None:
-        estimate = estimate_needed(request)
+        rows, estimate = _rows_deciding(request, FACET_SQL, lambda rows: sum(n for f, _, n in rows if f == "year"))
+    else:
+        rows = _rows(request, estimate, FACET_SQL)
     scale = _scale(estimate)
     grouped: dict[str, list[tuple[str, int]]] = {name: [] for name in NAMES}
-    for facet, value, n in _rows(request, estimate, FACET_SQL):
+    for facet, value, n in rows:
         if value is not None:
             grouped[facet].append((value, n * scale))
     people = {str(p.pk): p for p in Person.objects.filter(pk__in=[int(v) for v, _ in grouped["person"]])}

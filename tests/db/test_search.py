@@ -430,3 +430,29 @@ def test_relevance_pages_run_on_when_the_planner_promises_many_title_hits(corpus
         for pk in (h.article.pk for h in run_search(SearchRequest.read("株洲", page=page)).hits)
     ]
     assert shown == (titled + rest)[:16]
+
+
+def test_facets_the_plan_expects_far_past_the_limit_come_from_the_sample_without_a_count(corpus, monkeypatch):
+    """When the plan's read of the hits promises twice the facet limit and the sample agrees,
+    the facets are the sample's, with no count; when the sample disagrees (hits clustered where
+    the plan read them), they are counted and exact as before."""
+    from django.core.cache import cache
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.search import facets as facets_module
+    from articles.search import plan
+
+    hits = len(really_contains("株洲"))
+    monkeypatch.setattr(facets_module, "SAMPLE_PERCENT", 100)  # the sample is the table: its counts are exact
+    monkeypatch.setattr(plan, "_plan", lambda request: plan.Plan(1000, True, spread=10.0**-6))  # "millions"
+    monkeypatch.setattr(facets_module, "FACET_EXACT_LIMIT", hits // 2)
+    with CaptureQueriesContext(connection) as queries:
+        found = facets(SearchRequest.read("株洲"))
+    assert found.estimated and sum(n for _, n in found.counts["year"]) == hits
+    assert not any("COUNT(" in q["sql"] for q in queries.captured_queries)
+    cache.clear()
+    monkeypatch.setattr(facets_module, "FACET_EXACT_LIMIT", hits + 1)  # the sample says fewer: counted, exact
+    with CaptureQueriesContext(connection) as queries:
+        found = facets(SearchRequest.read("株洲"))
+    assert not found.estimated and sum(n for _, n in found.counts["year"]) == hits
+    assert any("COUNT(" in q["sql"] for q in queries.captured_queries)
