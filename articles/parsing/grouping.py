@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .paragraphs import titleish
+from .paragraphs import caption_credit, titleish
 from .patterns import AGENCIES, normalise_source, parse_byline, parse_lead, points_elsewhere
-from .text import bigrams, cjk_len, pair_share
+from .text import bigrams, cjk_len, continues_sentence, ends_sentence, pair_share
 from .types import Para, ParaKind
 
 K = ParaKind
@@ -68,8 +68,10 @@ class TitleRun:
 Item = Group | TitleRun
 
 
-def group_paragraphs(paras: list[Para]) -> list[Item]:
-    """The page as alternating title runs and groups, in printed order."""
+def group_paragraphs(paras: list[Para], pdf: bool = False) -> list[Item]:
+    """The page as alternating title runs and groups, in printed order. In PDF text a photo's
+    caption and credit close their story (`_closed_by_photo`); elsewhere a caption may stand
+    between two paragraphs of one story."""
     items: list[Item] = []
     group: Group | None = None
     for i, p in enumerate(paras):
@@ -81,7 +83,7 @@ def group_paragraphs(paras: list[Para]) -> list[Item]:
             continue
         if p.kind == K.TABLE and group is None and items and not isinstance(items[-1], TitleRun):
             group = _last_group(items)  # a table after a closed story belongs to it
-        if group is None or _starts_story(p, group):
+        if group is None or _starts_story(p, group) or (pdf and _opens_after_photo(p, group)):
             group = Group()
             items.append(group)
         group.paras.append(p)
@@ -103,6 +105,22 @@ def _starts_story(p: Para, group: Group) -> bool:
     if lead is not None:
         return group.has(K.BODY, K.HEADING, K.TABLE) or _credits_another_source(group, lead.source)
     return False
+
+
+def _opens_after_photo(p: Para, group: Group) -> bool:
+    """Body text that opens afresh after a story closed by its photo (PDF): another story."""
+    return p.kind == K.BODY and _closed_by_photo(group) and not continues_sentence(p.text)
+
+
+def _closed_by_photo(group: Group) -> bool:
+    """The group ends with a caption that carries its photo credit, after text that ends a
+    sentence: the photo printed at the end of its story. (A photo set inside a story cuts a
+    sentence, or the text after it goes on mid-sentence.)"""
+    paras = group.paras
+    if not paras or paras[-1].kind != K.CAPTION or not caption_credit(paras[-1].text):
+        return False
+    text = [p for p in paras[:-1] if p.kind == K.BODY]
+    return not text or ends_sentence(text[-1].text)
 
 
 def _credits_another_source(group: Group, source: str) -> bool:

@@ -28,6 +28,7 @@ WEIGHTS = {
     "above_signature": 0.6,  # the title stands right above a signature: a commentary's title
     "after_unsigned_pdf": 0.1,  # PDF: a title after a body that is not a signed commentary
     "has_title": 0.3,  # a title for a group beats none, where titles stand or where it fits
+    "stray": -0.3,  # a title on the unusual side that does not fit: it stays where titles stand
 }
 UNUSUAL_SIDE_FIT = 0.4  # on the side where this format does not print titles, a title must fit
 BOTH_SIDES = 1.0  # the cost of a group taking titles from both sides
@@ -50,13 +51,15 @@ def features(titles: list[Para], group: Group, before: bool, fmt: SourceFormat) 
     line_fits = sum(group.fit(t.text) for t in titles)
     usual = before != pdf
     signed = before and first == ParaKind.SIGNATURE
+    fits = fit >= UNUSUAL_SIDE_FIT
     return {
         "fit": fit,
         "line_fits": line_fits,
         "usual_side": float(usual),
         "above_signature": float(signed),
         "after_unsigned_pdf": float(not before and pdf and first != ParaKind.SIGNATURE),
-        "has_title": float(usual or signed or fit >= UNUSUAL_SIDE_FIT),
+        "has_title": float(usual or signed or fits),
+        "stray": float(not (usual or signed or fits)),
     }
 
 

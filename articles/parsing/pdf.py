@@ -124,7 +124,7 @@ def _chunks(lines: list[str]) -> list[Chunk]:
             gap += 1
             continue
         after_credit = bool(current) and special_kind(current[-1]) == ParaKind.CREDIT
-        if current and (special_kind(line) or after_credit):
+        if current and (special_kind(line) or after_credit or _title_under_byline(current[-1], line)):
             # a byline or credit under text starts a chunk of its own; a photo credit ends one
             out.append((gap, current))
             current, gap = [], 0
@@ -132,6 +132,19 @@ def _chunks(lines: list[str]) -> list[Chunk]:
     if current:
         out.append((gap, current))
     return out
+
+
+def _title_under_byline(above: str, line: str) -> bool:
+    """A title phrase (no punctuation, no lead) printed right under a byline, no blank line
+    between: another story's title block follows the byline of a title block printed far from
+    its body. A body under its byline opens with a lead or runs into a comma within a line."""
+    return (
+        special_kind(above) == ParaKind.BYLINE
+        and not special_kind(line)
+        and parse_lead(line) is None
+        and not re.search(r"[，,。、；：:！？!?]", line)
+        and titleish(line)
+    )
 
 
 def _chunk_kind(chunk: list[str], width: float) -> ChunkKind:
@@ -221,12 +234,22 @@ def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i:
     if any(continues_sentence(start) or re.match(r"^[^，。、；]{1,2}[，、]", start) for start in starts):
         return False
     above, below = _fits_around(chunks, kinds, i, j)
-    if j - i < 2:  # one chunk: a section heading, unless it retells the story above and not the text below
-        return above >= SAYS_ABOVE and below < 0.3
+    if j - i < 2:  # one chunk: a section heading, unless it retells or closes the story above, not the text below
+        return (above >= SAYS_ABOVE or _closed_by_photo(chunks, kinds, i)) and below < 0.3
     return above > 0 or below < 0.5
 
 
 SAYS_ABOVE = 0.6  # share of a lone title chunk's character pairs that the story above repeats
+
+
+def _closed_by_photo(chunks: list[Chunk], kinds: list[ChunkKind], i: int) -> bool:
+    """The chunk above chunks[i] ends with a photo credit (a caption's, or a credit line): in PDF
+    text a story's photo is printed at its end, so a title line after it follows a closed story."""
+    if i == 0:
+        return False
+    last = chunks[i - 1][1][-1]
+    credit = kinds[i - 1] == ChunkKind.START and special_kind(last) == ParaKind.CREDIT
+    return credit or bool(split_caption(last)[1])
 
 
 def _finished(line: str) -> bool:

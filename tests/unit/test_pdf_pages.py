@@ -1,0 +1,130 @@
+"""PDF column text: pages of our own writing, each built to show one way the reading of a PDF
+page went wrong (bench/parse_quality.py, format pdf-columns)."""
+
+from __future__ import annotations
+
+from articles.parsing import lost_characters, parse_text
+
+
+def columns(text: str, width: int = 14) -> str:
+    """A paragraph hard-wrapped at a column of `width` characters, as PDF extraction gives it."""
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+def page(*blocks: str) -> str:
+    """Blocks printed one after another, a blank line between them."""
+    return "\n\n".join(blocks) + "\n"
+
+
+NIGHT_MARKET = columns(
+    "入夜，荷塘区的夜市人头攒动，小吃摊、文创摊一字排开，市民和游客边走边逛。"
+    "夜市负责人介绍，今年以来夜市日均客流超过两万人次，摊主收入普遍增长。"
+)
+RICE = columns(
+    "株洲日报讯 5月3日，记者从市农业农村局获悉，今年我市早稻种植面积达到120万亩，"
+    "比去年增加5万亩。农技人员正分片指导农户做好田间管理。"
+)
+LIBRARY = columns(
+    "株洲日报讯 5月3日，市图书馆新馆正式开馆，首日接待读者八千余人次。新馆藏书一百二十万册，"
+    "设有少儿阅览区和数字体验区。"
+)
+
+
+def test_a_pdf_title_line_that_fits_nothing_below_it_stays_with_the_story_above():
+    """A feature's kicker and a headline that repeats none of its words, printed after its body
+    (where PDF prints titles), then a story whose own title and byline stand far below, next to
+    another story's title: the headline is not given to the story below it for want of a reason
+    to keep it, and the story below finds its own title and byline."""
+    text = page(
+        "株洲日报记者 柳青",
+        NIGHT_MARKET,
+        "荷塘夜市经济观察",
+        "烟火人间添新彩",
+        RICE,
+        "株洲日报记者 吴刚",
+        LIBRARY,
+        "市图书馆新馆开馆迎客",
+        "全市早稻种植面积达120万亩",
+        "株洲日报记者 陈思",
+    )
+    result = parse_text(text)
+    got = {a.body[:4]: ((a.kicker or "") + a.headline, a.reporters) for a in result.articles}
+    assert got == {
+        "入夜，荷": ("荷塘夜市经济观察烟火人间添新彩", ["柳青"]),
+        "记者从市": ("全市早稻种植面积达120万亩", ["陈思"]),
+        "市图书馆": ("市图书馆新馆开馆迎客", ["吴刚"]),
+    }
+    assert lost_characters(result) == {}
+
+
+BRIDGE = columns(
+    "株洲日报讯 5月3日，枫溪大桥主桥顺利合龙，标志着大桥建设进入收尾阶段。大桥全长1.8公里，建成后将连接两岸新城。"
+)
+BRIDGE_CAPTION = "施工人员在枫溪大桥上作业。 株洲日报记者 王晨 摄"
+HEAT = columns("气象部门预计，本周我市以晴热天气为主，最高气温将达37℃，市民外出要注意防暑。")
+FOOTBALL = columns("周末的傍晚，天元区社区足球联赛在泰山路球场开赛，两支社区球队激烈比拼，场边坐满了居民。")
+
+
+def test_a_lone_pdf_title_after_a_photo_credit_is_the_title_of_the_story_it_closes():
+    """A photo caption and its credit close a story in PDF text; a lone title line after them,
+    before text that opens without byline or lead, is that story's title, not the first words of
+    the text below."""
+    text = page(
+        "株洲日报记者 许丹",
+        BRIDGE + " " + BRIDGE_CAPTION,
+        "枫溪大桥主桥合龙",
+        FOOTBALL,
+        "社区足球联赛踢出邻里情",
+    )
+    result = parse_text(text)
+    got = [((a.kicker or "") + a.headline, a.body[:5]) for a in result.articles]
+    assert got == [("枫溪大桥主桥合龙", "枫溪大桥主"), ("社区足球联赛踢出邻里情", "周末的傍晚")]
+    assert lost_characters(result) == {}
+
+
+def test_text_after_a_photo_credit_that_opens_afresh_is_another_story():
+    """A story closed by its caption and credit, then a teaser without byline or lead, its page
+    pointer and its title: the teaser is a story of its own, and the story above finds its own
+    title and byline printed far below."""
+    text = page(
+        BRIDGE + " " + BRIDGE_CAPTION,
+        HEAT,
+        "详见B3版",
+        "本周我市持续晴热",
+        "株洲日报记者 吴刚",
+        LIBRARY,
+        "市图书馆新馆开馆迎客",
+        "枫溪大桥主桥合龙",
+        "株洲日报记者 许丹",
+    )
+    result = parse_text(text)
+    got = {a.body[:4]: (a.headline, a.reporters) for a in result.articles}
+    assert got == {
+        "枫溪大桥": ("枫溪大桥主桥合龙", ["许丹"]),
+        "气象部门": ("本周我市持续晴热", []),
+        "市图书馆": ("市图书馆新馆开馆迎客", ["吴刚"]),
+    }
+    assert lost_characters(result) == {}
+
+
+def test_a_title_printed_right_under_a_byline_is_no_body_text():
+    """Two far title blocks printed one after the other: the first one's byline stands right
+    above the second one's title line, no blank line between. A title phrase (no punctuation)
+    under a byline opens a title, not the body of the byline's story."""
+    text = page(
+        BRIDGE,
+        RICE,
+        LIBRARY,
+        "市图书馆新馆开馆迎客",
+        "全市早稻种植面积达120万亩",
+        "株洲日报记者 陈思\n枫溪大桥主桥合龙",
+        "株洲日报记者 许丹",
+    )
+    result = parse_text(text)
+    got = {a.body[:4]: (a.headline, a.reporters) for a in result.articles}
+    assert got == {
+        "枫溪大桥": ("枫溪大桥主桥合龙", ["许丹"]),
+        "记者从市": ("全市早稻种植面积达120万亩", ["陈思"]),
+        "市图书馆": ("市图书馆新馆开馆迎客", []),
+    }
+    assert lost_characters(result) == {}
