@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 
 from .text import CJK
 
-NAME = f"[{CJK}][{CJK}·]{{1,4}}"
+# A person's name: two to four characters, or longer with a middle dot (`阿依古丽·买买提`).
+NAME = f"[{CJK}]{{2,4}}|(?=[{CJK}·]*·)[{CJK}][{CJK}·]{{1,8}}"
+# How a sentence runs into a role word (`截至记者发稿时`, `据记者了解`, `告诉记者`): text before
+# 记者 that ends with a preposition or a verb that takes it is no organisation.
+NOT_ORG_END = frozenset("至据受诉向对领让给请跟和与被的了过到在从把将为是")
 ROLE_WORDS = ("特约通讯员", "通讯员", "见习记者", "实习记者", "实习生", "特约记者", "摄影记者", "记者")
 _ROLE_TOKEN = re.compile(f"^(?P<org>[{CJK}·]{{0,12}}?)(?P<role>{'|'.join(ROLE_WORDS)})(?P<rest>[{CJK}·]{{0,4}})$")
 # Common surnames by population (314 characters from national census rankings), for one purpose
@@ -125,6 +129,8 @@ def parse_byline(line: str) -> Credits | None:
     role: str | None = None
     for token in tokens:
         m = _ROLE_TOKEN.match(token)
+        if m and m.group("org")[-1:] in NOT_ORG_END:
+            return None
         if m:
             role = m.group("role")
             _read_role(credits, m, photo)

@@ -35,7 +35,17 @@ def test_byline_forms(line, reporters, correspondents, photographers):
     )
 
 
-@pytest.mark.parametrize("line", ["市委常委会召开会议", "顿酒店的新媒体记者纷纷拿起相机、摄影机记", "今天天气很好。"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "市委常委会召开会议",
+        "顿酒店的新媒体记者纷纷拿起相机、摄影机记",
+        "今天天气很好。",
+        "截至记者发稿时，全市已预置",  # a body line cut at the column: the words around 记者 are no names
+        "截至记者发稿时，全市",
+        "据记者了解，目前",
+    ],
+)
 def test_text_is_not_a_byline(line):
     assert parse_byline(line) is None
 
