@@ -259,11 +259,14 @@ def _finished(line: str) -> bool:
 
 def _fits_around(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> tuple[float, float]:
     """How much of the wording of chunks[i:j] the text above them repeats (back to the previous
-    title or start) and the text below them (on to the next)."""
+    title, its start included: a lead repeats its headline's words most) and the text below them
+    (on to the next title or start)."""
     title = "".join(ln for _, c in chunks[i:j] for ln in c)
     text = (ChunkKind.BODY, ChunkKind.HEADING)
     k = i
     while k > 0 and kinds[k - 1] in text and i - k < 40:
+        k -= 1
+    while k > 0 and kinds[k - 1] == ChunkKind.START and i - k < 40:
         k -= 1
     m = j
     while m < len(kinds) and kinds[m] in text and m - j < 40:

@@ -128,3 +128,26 @@ def test_a_title_printed_right_under_a_byline_is_no_body_text():
         "市图书馆": ("市图书馆新馆开馆迎客", []),
     }
     assert lost_characters(result) == {}
+
+
+def test_a_title_stack_that_retells_a_storys_lead_is_its_title():
+    """A meeting story whose lead repeats its title's words (the paragraphs after the lead do
+    not), its title stack on one chunk, then a teaser with no byline or lead: the stack is the
+    meeting story's title, judged by the whole story above, lead included."""
+    text = page(
+        "株洲日报记者 苏晓",
+        columns("株洲日报讯 5月6日，市长刘建华主持召开市政府常务会议，研究老旧小区改造、夏季用电保障等工作。"),
+        columns("会上听取了相关部门的情况汇报，要求各地倒排工期，确保年底前全部完工。"),
+        columns("会议还研究了其他事项。"),
+        "刘建华主持召开\n市政府常务会议\n研究老旧小区改造、夏季用电保障等工作",
+        columns("今年普通高考成绩将于今日公布，考生可通过官网和短信等方式查询成绩。"),
+        "详见A3版",
+        "今年高考成绩今日可查",
+    )
+    result = parse_text(text)
+    got = [((a.kicker or "") + a.headline + (a.subheadline or ""), a.body[:4]) for a in result.articles]
+    assert got == [
+        ("刘建华主持召开市政府常务会议研究老旧小区改造、夏季用电保障等工作", "市长刘建"),
+        ("今年高考成绩今日可查", "今年普通"),
+    ]
+    assert lost_characters(result) == {}
