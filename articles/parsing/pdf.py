@@ -38,6 +38,7 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
     width = statistics.median(widths) if widths else 20
     tables = dict(_table_spans(chunks))
     kinds = [_chunk_kind(c, width) for _, c in chunks]
+    _unmake_column_cuts(chunks, kinds)
     for start, end in tables.items():
         kinds[start : end + 1] = [ChunkKind.TABLE] * (end - start + 1)
     _confirm_titles(chunks, kinds)
@@ -158,6 +159,36 @@ def _chunk_kind(chunk: list[str], width: float) -> ChunkKind:
     if len(chunk) <= 4 and title_lines and not continues_sentence(chunk[0]):
         return ChunkKind.TITLE  # (a chunk that opens mid-sentence, `个、医疗点20个，…`, is body cut at a column end)
     return ChunkKind.BODY
+
+
+def _unmake_column_cuts(chunks: list[Chunk], kinds: list[ChunkKind]) -> None:
+    """Title chunks before text, from one that holds a line as wide as the column around it with
+    a comma inside it, are a sentence cut where the column ends (`小区物业负责人介绍，小区实行`;
+    loose text prints each line of it apart): a title line with a comma is most often a long
+    subheadline, set wider than a column."""
+    n = 0
+    while n < len(chunks):
+        if kinds[n] != ChunkKind.TITLE:
+            n += 1
+            continue
+        end = n
+        while end < len(kinds) and kinds[end] == ChunkKind.TITLE:
+            end += 1
+        if end < len(kinds) and kinds[end] == ChunkKind.BODY:
+            cut = next((k for k in range(n, end) if _cut_at_column(chunks, k)), end)
+            kinds[cut:end] = [ChunkKind.BODY] * (end - cut)
+        n = end
+
+
+def _cut_at_column(chunks: list[Chunk], n: int) -> bool:
+    width = _local_width(chunks, n)
+    return bool(width) and any(re.search(r"[，,]", ln) and abs(cjk_len(ln) - width) <= 1 for ln in chunks[n][1])
+
+
+def _local_width(chunks: list[Chunk], n: int) -> float:
+    """The column width of the text around chunks[n]: the most common length of its body lines."""
+    near = [cjk_len(ln) for _, c in chunks[max(0, n - 4) : n + 4] for ln in c if cjk_len(ln) >= 8]
+    return statistics.mode(near) if near else 0
 
 
 def _spans_columns(line: str, width: float) -> bool:

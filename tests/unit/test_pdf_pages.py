@@ -151,3 +151,21 @@ def test_a_title_stack_that_retells_a_storys_lead_is_its_title():
         ("今年高考成绩今日可查", "今年普通"),
     ]
     assert lost_characters(result) == {}
+
+
+def test_a_line_cut_at_the_column_end_with_a_comma_inside_is_no_title():
+    """Loose text (a blank line after every line): a line as wide as its column with a comma
+    inside it, and the line after it, are a sentence cut at column ends, however much they read
+    like a title stack; the story keeps them and its title."""
+    text = page(
+        "株洲日报记者 阮清",
+        columns("株洲日报讯 日前，记者从高新区获悉，今年上半年，园区规模工业增加值增长9.1%。"),
+        "园区负责人介绍，今年下半年园",
+        "区将聚焦新能源、新材料",
+        "两大产业，全力冲刺全年目标。",
+        "高新区上半年经济“成绩单”出炉",
+    )
+    result = parse_text(text)
+    assert [a.headline for a in result.articles] == ["高新区上半年经济“成绩单”出炉"]
+    assert "今年下半年园区将聚焦新能源、新材料两大产业" in result.articles[0].body
+    assert lost_characters(result) == {}
