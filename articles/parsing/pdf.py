@@ -266,11 +266,42 @@ def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i:
         return False
     above, below = _fits_around(chunks, kinds, i, j)
     if j - i < 2:  # one chunk: a section heading, unless it retells or closes the story above, not the text below
-        return (above >= SAYS_ABOVE or _closed_by_photo(chunks, kinds, i)) and below < 0.3
+        closes = above >= SAYS_ABOVE or _closed_by_photo(chunks, kinds, i) or _titled_below(chunks, kinds, i, j)
+        return closes and below < 0.3
     return above > 0 or below < 0.5
 
 
 SAYS_ABOVE = 0.6  # share of a lone title chunk's character pairs that the story above repeats
+
+
+def _titled_below(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:
+    """The text from chunks[j] on is a story of its own: it runs (past a jump line) into title
+    chunks that retell it rather than the text above chunks[i], as PDF prints a title after its
+    body. A section heading's text goes on to its story's title, which retells the story's
+    opening above the heading."""
+    k = i
+    while k > 0 and kinds[k - 1] in (ChunkKind.BODY, ChunkKind.HEADING, ChunkKind.START) and i - k < 40:
+        k -= 1
+    m = j
+    while m < len(kinds) and kinds[m] in (ChunkKind.BODY, ChunkKind.HEADING) and m - j < 40:
+        m += 1
+    while m < len(kinds) and kinds[m] == ChunkKind.START and special_kind(chunks[m][1][0]) == ParaKind.JUMP:
+        m += 1
+    n = m
+    while n < len(kinds) and kinds[n] == ChunkKind.TITLE:
+        n += 1
+    title = "".join(ln for _, c in chunks[m:n] for ln in c)
+    below = pair_share(title, bigrams(_text(chunks, kinds, j, m)[:3000]))
+    above = pair_share(title, bigrams(_text(chunks, kinds, k, i)[:3000]))
+    return bool(title) and below >= TITLE_OF_BELOW and below > 2 * above
+
+
+def _text(chunks: list[Chunk], kinds: list[ChunkKind], start: int, end: int) -> str:
+    """The lines of chunks[start:end] but jump lines."""
+    return "".join(ln for _, c in chunks[start:end] for ln in c if special_kind(ln) != ParaKind.JUMP)
+
+
+TITLE_OF_BELOW = 0.5  # share of a title's character pairs that the text above it repeats
 
 
 def _closed_by_photo(chunks: list[Chunk], kinds: list[ChunkKind], i: int) -> bool:

@@ -153,6 +153,28 @@ def test_a_title_stack_that_retells_a_storys_lead_is_its_title():
     assert lost_characters(result) == {}
 
 
+def test_a_lone_title_line_before_a_story_with_its_own_title_closes_the_story_above():
+    """A finished story, a lone title line that repeats few of its words, then a teaser with no
+    byline or lead, its page pointer and a title that retells it: the text below is a story of
+    its own, so the lone line is the title of the story above, not a section heading."""
+    text = page(
+        "株洲日报记者 许丹",
+        columns("株洲日报讯 5月3日上午，芦淞区文明交通志愿服务站的志愿者身穿红色马甲走上街头，劝导行人遵守交通规则。"),
+        columns("近年来，全区已组建志愿服务队伍30支，累计服务2万余小时。"),
+        "“红马甲”守护路口平安",
+        columns("记者从市住房公积金管理中心获悉，我市调整住房公积金贷款政策，首套房贷款最高额度提高到80万元。"),
+        "详见A2版",
+        "住房公积金贷款新政出台\n首套房贷款额度最高提至80万元",
+    )
+    result = parse_text(text)
+    got = [((a.kicker or "") + a.headline + (a.subheadline or ""), a.body[:4]) for a in result.articles]
+    assert got == [
+        ("“红马甲”守护路口平安", "上午，芦"),
+        ("住房公积金贷款新政出台首套房贷款额度最高提至80万元", "记者从市"),
+    ]
+    assert lost_characters(result) == {}
+
+
 def test_a_line_cut_at_the_column_end_with_a_comma_inside_is_no_title():
     """Loose text (a blank line after every line): a line as wide as its column with a comma
     inside it, and the line after it, are a sentence cut at column ends, however much they read
