@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .paragraphs import caption_credit, titleish
-from .patterns import AGENCIES, normalise_source, parse_byline, parse_lead, points_elsewhere
+from .patterns import AGENCIES, Lead, normalise_source, parse_byline, parse_lead, points_elsewhere
 from .text import bigrams, cjk_len, continues_sentence, ends_sentence, pair_share
 from .types import Para, ParaKind
 
@@ -103,7 +103,11 @@ def _starts_story(p: Para, group: Group) -> bool:
         return group.has(K.BODY, K.HEADING, K.CAPTION, K.TABLE) or apart
     lead = parse_lead(p.text) if p.kind == K.BODY else None
     if lead is not None:
-        return group.has(K.BODY, K.HEADING, K.TABLE) or _credits_another_source(group, lead.source)
+        return (
+            group.has(K.BODY, K.HEADING, K.TABLE)
+            or _credits_another_source(group, lead.source)
+            or _bylined_again(group, lead)
+        )
     return False
 
 
@@ -131,6 +135,17 @@ def _credits_another_source(group: Group, source: str) -> bool:
     credits = [parse_byline(p.text) for p in group.paras if p.kind == K.BYLINE]
     orgs = [normalise_source(org) for c in credits if c is not None for org in c.orgs]
     return bool(orgs) and source not in orgs
+
+
+def _bylined_again(group: Group, lead: Lead) -> bool:
+    """A lead that carries its own byline (`株洲日报讯（记者 肖蓉）`) under bylines that name other
+    reporters: a story prints its byline once, so the bylines above belong to the story whose
+    title stands above them."""
+    if lead.credits is None or not lead.credits.reporters:
+        return False
+    credits = [parse_byline(p.text) for p in group.paras if p.kind == K.BYLINE]
+    named = {name for c in credits if c is not None for name in c.reporters}
+    return bool(named) and not named & set(lead.credits.reporters)
 
 
 def _names_reporters(p: Para) -> bool:

@@ -191,3 +191,26 @@ def test_a_line_cut_at_the_column_end_with_a_comma_inside_is_no_title():
     assert [a.headline for a in result.articles] == ["高新区上半年经济“成绩单”出炉"]
     assert "今年下半年园区将聚焦新能源、新材料两大产业" in result.articles[0].body
     assert lost_characters(result) == {}
+
+
+def test_a_byline_above_a_lead_that_names_its_own_reporters_is_another_storys():
+    """A byline printed right above a lead that carries its own bracketed byline belongs to the
+    story whose title stands above it (a story prints its byline once), here a story printed
+    before that title with its title far from it."""
+    text = page(
+        FOOTBALL,
+        "今年新增公办学位1.2万个\n让孩子在家门口上好学",
+        "社区足球联赛踢出邻里情",
+        "株洲日报记者 蒋卓",
+        columns(
+            "株洲日报讯（记者 肖蓉 通讯员 姚春燕）5月3日，记者从市教育局获悉，今年我市新建、改扩建中小学23所，"
+            "新增公办学位1.2万个。"
+        ),
+    )
+    result = parse_text(text)
+    got = {a.body[:4]: ((a.kicker or "") + a.headline, a.reporters) for a in result.articles}
+    assert got == {
+        "周末的傍": ("社区足球联赛踢出邻里情", ["蒋卓"]),
+        "记者从市": ("今年新增公办学位1.2万个让孩子在家门口上好学", ["肖蓉"]),
+    }
+    assert lost_characters(result) == {}
