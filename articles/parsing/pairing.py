@@ -149,11 +149,20 @@ def reunite_far_titles(groups: list[Group]) -> None:
                 1 < start and end == len(other.titles) and title_fit(other.titles[start - 1 : start], other) < LOOSE_FIT
             ):
                 start -= 1  # a title stack moves whole: its lines that do not fit the taker come too
+            while start == 0 and end < len(other.titles) - 1 and _goes_along(other.titles[end], other, group):
+                end += 1  # and so do the lines under a stack's first line, short of the giver's own last
             group.titles = other.titles[start:end]
             del other.titles[start:end]
             moved = True
         if not moved:
             return
+
+
+def _goes_along(line: Para, giver: Group, taker: Group) -> bool:
+    """A title line under a moving stack's first line that fits the group giving it no better
+    than the group taking it: the rest of the stack."""
+    there = title_fit([line], giver)
+    return there < LOOSE_FIT and title_fit([line], taker) >= there
 
 
 def _best_far_part(group: Group, groups: list[Group]) -> tuple[Group, int, int] | None:

@@ -214,3 +214,33 @@ def test_a_byline_above_a_lead_that_names_its_own_reporters_is_another_storys():
         "记者从市": ("今年新增公办学位1.2万个让孩子在家门口上好学", ["肖蓉"]),
     }
     assert lost_characters(result) == {}
+
+
+def test_a_far_title_stack_moves_whole_to_its_story():
+    """A title stack printed far from its story, right above a commentary's signature (the
+    commentary's own title follows its text): its first line retells the far story, the lines
+    under it say little of either; they move with it rather than stay over the signature."""
+    text = page(
+        columns(
+            "株洲日报讯 5月3日，第三届山乡美食文化节在茶陵县开幕，来自全省的200余家餐饮企业参展，"
+            "游客可品尝各地特色美食。"
+        ),
+        "下转A4版",
+        "株洲日报记者 吴刚",
+        LIBRARY,
+        "市图书馆新馆开馆迎客",
+        "第三届山乡美食文化节开幕",
+        "舌尖乡愁引客来",
+        "推出8条美食线路，发放消费券200万元",
+        "周立新",
+        columns("城市的温度，藏在一座座图书馆里。把图书馆建在市民身边，读书才能成为一种生活方式。"),
+        "让阅读成为城市的日常",
+    )
+    result = parse_text(text)
+    got = {a.body[:4]: ((a.kicker or "") + a.headline + (a.subheadline or "")) for a in result.articles}
+    assert got == {
+        "第三届山": "第三届山乡美食文化节开幕舌尖乡愁引客来推出8条美食线路，发放消费券200万元",
+        "市图书馆": "市图书馆新馆开馆迎客",
+        "城市的温": "让阅读成为城市的日常",
+    }
+    assert lost_characters(result) == {}
