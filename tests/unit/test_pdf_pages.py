@@ -244,3 +244,22 @@ def test_a_far_title_stack_moves_whole_to_its_story():
         "城市的温": "让阅读成为城市的日常",
     }
     assert lost_characters(result) == {}
+
+
+def test_a_line_that_opens_with_reported_speech_or_a_time_clause_is_no_title():
+    """`谢文涛指出，老旧小区改造` / `巡河时，刘国庆…`: a line opened by who said it, or by when,
+    and its comma, opens a sentence; cut at a column end and standing alone, it is body text
+    even when the paragraph below it reads as new."""
+    text = page(
+        "株洲日报记者 苏晓",
+        columns("株洲日报讯 5月3日下午，市长刘建华深入荷塘区调研城镇老旧小区改造工作。"),
+        columns("在月塘街道，刘建华察看了雨污分流改造和加装电梯情况。"),
+        "刘建华指出，老旧小区改造",
+        columns("是重大民生工程，要问需于民，让群众住得更舒心。"),
+        columns("副市长罗明参加调研。"),
+        "刘建华调研老旧小区改造工作",
+    )
+    result = parse_text(text)
+    assert [a.headline for a in result.articles] == ["刘建华调研老旧小区改造工作"]
+    assert "刘建华指出，老旧小区改造是重大" in result.articles[0].body.replace("\n", "")
+    assert lost_characters(result) == {}
