@@ -116,7 +116,7 @@ def parse_byline(line: str) -> Credits | None:
     provided a photo (`市文旅局 供图`) is credited as nobody.
     """
     text = line.strip()
-    if len(text) > 80 or re.search(r"[。！？；]", text):
+    if len(text) > 80 or re.search(r"[。！？；]", text) or _closes_a_lead(text):
         return None
     photo = bool(CREDIT_END.search(text))
     if not photo and not _ROLE_SPLIT.search(text):
@@ -148,6 +148,12 @@ def parse_byline(line: str) -> Credits | None:
     if provided and role is None:
         credits.photographers.clear()
     return credits
+
+
+def _closes_a_lead(text: str) -> bool:
+    """`通讯员 尹红）近日，记者`: a closing bracket with no opening one and text after it ends a
+    lead's bracketed byline wrapped from the line above; the line is the lead's, no byline."""
+    return bool(re.search(r"[）)]\s*\S", text)) and not re.search(r"[（(]", text)
 
 
 def _read_role(credits: Credits, m: re.Match, photo: bool) -> None:

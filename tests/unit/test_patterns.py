@@ -44,6 +44,7 @@ def test_byline_forms(line, reporters, correspondents, photographers):
         "截至记者发稿时，全市已预置",  # a body line cut at the column: the words around 记者 are no names
         "截至记者发稿时，全市",
         "据记者了解，目前",
+        "通讯员 尹红）近日，记者",  # the second line of a lead's bracketed byline, its text after it
     ],
 )
 def test_text_is_not_a_byline(line):
