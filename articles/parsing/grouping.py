@@ -182,11 +182,36 @@ def set_aside_bylines_under_titles(items: list[Item]) -> tuple[list[Item], list[
     kept: list[Item] = []
     aside: list[Group] = []
     for item in items:
-        if _bylines_only(item) and kept and isinstance(kept[-1], TitleRun):
+        under_title = bool(kept) and isinstance(kept[-1], TitleRun)
+        photo = _photo_under_bylines(item) if under_title else None
+        if _bylines_only(item) and under_title:
             aside.append(item)
+        elif photo is not None:
+            aside.append(Group(paras=item.paras[:photo]))
+            kept.append(Group(paras=item.paras[photo:]))
         else:
             kept.append(item)
     return kept, aside
+
+
+PHOTO_TEXT_MAX = 400  # a photo story's caption is a paragraph or two
+
+
+def _photo_under_bylines(item: Item) -> int | None:
+    """Where a photo story (a short caption and the credit of its photographers) starts under
+    bylines that name reporters: a photo story credits its photographers only, so the bylines
+    above it are another story's, printed under that story's title."""
+    if not isinstance(item, Group):
+        return None
+    start = next((n for n, p in enumerate(item.paras) if p.kind != K.BYLINE), 0)
+    rest = item.paras[start:]
+    if not start or not 2 <= len(rest) <= 3 or rest[-1].kind != K.CREDIT:
+        return None
+    credit = parse_byline(rest[-1].text)
+    short = sum(cjk_len(p.text) for p in rest[:-1]) <= PHOTO_TEXT_MAX
+    text = all(p.kind in (K.BODY, K.CAPTION) and parse_lead(p.text) is None for p in rest[:-1])
+    named = credit is not None and bool(credit.photographers)
+    return start if short and text and named and any(_names_reporters(p) for p in item.paras[:start]) else None
 
 
 def place_bylines_under_titles(groups: list[Group], aside: list[Group]) -> list[Group]:

@@ -263,3 +263,28 @@ def test_a_line_that_opens_with_reported_speech_or_a_time_clause_is_no_title():
     assert [a.headline for a in result.articles] == ["刘建华调研老旧小区改造工作"]
     assert "刘建华指出，老旧小区改造是重大" in result.articles[0].body.replace("\n", "")
     assert lost_characters(result) == {}
+
+
+def test_bylines_above_a_photo_story_belong_to_the_title_above_them():
+    """A far title and its bylines printed right above a photo story (one caption paragraph and
+    the credit of its photographers): a photo story credits its photographers, so the reporters
+    above it are the far title's story's."""
+    text = page(
+        RICE,
+        "株洲日报记者 吴刚",
+        LIBRARY,
+        "市图书馆新馆开馆迎客",
+        "全市早稻种植面积达120万亩",
+        "株洲日报记者 陈思\n通讯员 周宁",
+        columns("5月3日，在醴陵市孙家湾镇，农民驾驶收割机抢收早稻，确保颗粒归仓。"),
+        "株洲日报记者 黄睿 通讯员/聂勇 摄",
+        "稻谷飘香收割忙",
+    )
+    result = parse_text(text)
+    got = {a.headline: (a.reporters, a.correspondents, a.photographers) for a in result.articles}
+    assert got == {
+        "全市早稻种植面积达120万亩": (["陈思"], ["周宁"], []),
+        "市图书馆新馆开馆迎客": (["吴刚"], [], []),
+        "稻谷飘香收割忙": ([], [], ["黄睿", "聂勇"]),
+    }
+    assert lost_characters(result) == {}
