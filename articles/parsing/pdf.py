@@ -181,8 +181,11 @@ def _unmake_column_cuts(chunks: list[Chunk], kinds: list[ChunkKind]) -> None:
 
 
 def _cut_at_column(chunks: list[Chunk], n: int) -> bool:
-    width = _local_width(chunks, n)
-    return bool(width) and any(re.search(r"[，,]", ln) and abs(cjk_len(ln) - width) <= 1 for ln in chunks[n][1])
+    """Every line of the chunk is as wide as the column (its last may be shorter, a paragraph's
+    end) and one holds a comma: column text, not a title stack of short lines."""
+    width, lines = _local_width(chunks, n), chunks[n][1]
+    wide = all(abs(cjk_len(ln) - width) <= 1 for ln in lines[:-1]) and cjk_len(lines[-1]) <= width + 1
+    return bool(width) and wide and any(re.search(r"[，,]", ln) and abs(cjk_len(ln) - width) <= 1 for ln in lines)
 
 
 def _local_width(chunks: list[Chunk], n: int) -> float:

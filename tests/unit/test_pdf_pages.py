@@ -288,3 +288,23 @@ def test_bylines_above_a_photo_story_belong_to_the_title_above_them():
         "稻谷飘香收割忙": ([], [], ["黄睿", "聂勇"]),
     }
     assert lost_characters(result) == {}
+
+
+def test_a_title_chunk_with_a_comma_line_as_wide_as_the_column_stays_a_title():
+    """A title chunk whose subheadline happens to be as wide as the column, a comma inside it:
+    its other lines are short, so it is no sentence cut at a column end."""
+    text = page(
+        "株洲日报记者 吴刚",
+        columns("株洲日报讯 5月3日，第三届山乡美食文化节在茶陵县开幕，推出8条线路，发放美食消费券。"),
+        "第三届山乡美食文化节开幕\n舌尖乡愁引客来\n推出8条线路，发放美食消费券",
+        HEAT,
+        "详见A2版",
+        "本周我市持续晴热",
+    )
+    result = parse_text(text)
+    got = [((a.kicker or "") + a.headline + (a.subheadline or ""), a.body[:4]) for a in result.articles]
+    assert got == [
+        ("第三届山乡美食文化节开幕舌尖乡愁引客来推出8条线路，发放美食消费券", "第三届山"),
+        ("本周我市持续晴热", "气象部门"),
+    ]
+    assert lost_characters(result) == {}
