@@ -21,6 +21,7 @@ from .decode import DecodeError, decode_bytes
 from .grouping import (
     Group,
     attach_orphan_bylines,
+    follow_titles_above_bylines,
     group_paragraphs,
     markdown_groups,
     merge_section_headings,
@@ -122,6 +123,7 @@ def _read(lines: list[str], fmt: SourceFormat) -> tuple[list[Para], list[Group]]
         items = merge_section_headings(items)
     groups = assign_titles(items, fmt)
     reunite_far_titles(groups)
+    follow_titles_above_bylines(groups)
     return paras, groups + place_bylines_under_titles(groups, aside)
 
 

@@ -229,6 +229,33 @@ def place_bylines_under_titles(groups: list[Group], aside: list[Group]) -> list[
     return left
 
 
+def follow_titles_above_bylines(groups: list[Group]) -> None:
+    """A story's bylines printed right under a title line that another story took, after title
+    lines of its own printed before them (`teaser title / far title / far byline / teaser text`):
+    the bylines credit the story of the title right above them, when it has none of its own."""
+    owner_of = {t.index: g for g in groups for t in g.titles}
+    for group in groups:
+        bylines = _leading_bylines(group)
+        if not bylines or not group.titles or max(t.index for t in group.titles) > bylines[0].index:
+            continue
+        owner = owner_of.get(bylines[0].index - 1)
+        if owner is None or owner is group or owner.has(K.BYLINE, K.SIGNATURE):
+            continue
+        del group.paras[: len(bylines)]
+        owner.paras[:0] = bylines
+        group.changed()
+        owner.changed()
+
+
+def _leading_bylines(group: Group) -> list[Para]:
+    out = []
+    for p in group.paras:
+        if p.kind != K.BYLINE:
+            break
+        out.append(p)
+    return out
+
+
 def attach_orphan_bylines(items: list[Item]) -> list[Item]:
     """A group of bylines and nothing else (printed above its story's title stack, or apart from
     it by a caption) joins the next group that has no byline of its own, else the one before;

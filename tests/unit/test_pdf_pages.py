@@ -308,3 +308,28 @@ def test_a_title_chunk_with_a_comma_line_as_wide_as_the_column_stays_a_title():
         ("本周我市持续晴热", "气象部门"),
     ]
     assert lost_characters(result) == {}
+
+
+def test_a_byline_under_a_far_title_goes_with_it_past_a_title_printed_before_its_body():
+    """A teaser's title printed before its text, then a far story's title and byline, then the
+    teaser's text: the byline stands under the far title, so it credits the far story, not the
+    teaser whose title stands above both."""
+    text = page(
+        FOOTBALL,
+        "本周我市持续晴热",
+        "社区足球联赛踢出邻里情",
+        "株洲日报记者 蒋卓",
+        HEAT,
+        "详见A2版",
+        "株洲日报记者 吴刚",
+        LIBRARY,
+        "市图书馆新馆开馆迎客",
+    )
+    result = parse_text(text)
+    got = {a.body[:4]: (a.headline, a.reporters) for a in result.articles}
+    assert got == {
+        "周末的傍": ("社区足球联赛踢出邻里情", ["蒋卓"]),
+        "气象部门": ("本周我市持续晴热", []),
+        "市图书馆": ("市图书馆新馆开馆迎客", ["吴刚"]),
+    }
+    assert lost_characters(result) == {}
