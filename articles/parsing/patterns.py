@@ -191,8 +191,11 @@ def points_elsewhere(jump: str) -> bool:
 
 
 def is_signature(line: str) -> bool:
+    """A commentary's author alone on a line: a name of two or three characters; a photographer's
+    credit whose space was squeezed out (`刘琦摄`) is none."""
     text = signature_name(line)
-    return bool(re.fullmatch(f"[{CJK}]{{2,3}}", text)) and text[0] in SURNAMES and text not in NOT_NAMES
+    name = bool(re.fullmatch(f"[{CJK}]{{2,3}}", text)) and text[0] in SURNAMES and text not in NOT_NAMES
+    return name and not CREDIT_END.search(text)
 
 
 def normalise_source(org: str) -> str:

@@ -73,7 +73,7 @@ def test_jumps_and_signatures():
     assert not is_signature("央媒看株洲")
 
 
-@pytest.mark.parametrize("line", ["时评", "党建", "安全", "全市", "阳光", "□时评"])
+@pytest.mark.parametrize("line", ["时评", "党建", "安全", "全市", "阳光", "□时评", "刘琦摄", "王力供图"])
 def test_column_labels_and_common_words_are_not_signatures(line):
     assert not is_signature(line)
 
