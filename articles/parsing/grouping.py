@@ -8,6 +8,7 @@ photo credit or a jump line ends one. Which group each title run belongs to is p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .paragraphs import caption_credit, titleish
@@ -83,7 +84,7 @@ def group_paragraphs(paras: list[Para], pdf: bool = False) -> list[Item]:
             continue
         if p.kind == K.TABLE and group is None and items and not isinstance(items[-1], TitleRun):
             group = _last_group(items)  # a table after a closed story belongs to it
-        if group is None or _starts_story(p, group) or (pdf and _opens_after_photo(p, group)):
+        if group is None or _starts_story(p, group) or (pdf and _opens_photo_text(i, paras, group)):
             group = Group()
             items.append(group)
         group.paras.append(p)
@@ -111,9 +112,30 @@ def _starts_story(p: Para, group: Group) -> bool:
     return False
 
 
-def _opens_after_photo(p: Para, group: Group) -> bool:
-    """Body text that opens afresh after a story closed by its photo (PDF): another story."""
-    return p.kind == K.BODY and _closed_by_photo(group) and not continues_sentence(p.text)
+def _opens_photo_text(i: int, paras: list[Para], group: Group) -> bool:
+    """PDF: body text that opens afresh after a story closed by its photo, or a photo story's
+    text after a finished paragraph: another story."""
+    p = paras[i]
+    if p.kind != K.BODY or continues_sentence(p.text):
+        return False
+    return _closed_by_photo(group) or (_ends_finished(group) and _photo_story_text(i, paras))
+
+
+def _ends_finished(group: Group) -> bool:
+    text = [p for p in group.paras if p.kind == K.BODY]
+    return bool(text) and ends_sentence(text[-1].text)
+
+
+def _photo_story_text(i: int, paras: list[Para]) -> bool:
+    """A paragraph of a few sentences (a caption is one) with no lead, closed by a credit that
+    names its photographers: the text of a photo story."""
+    p, credit = paras[i], paras[i + 1] if i + 1 < len(paras) else None
+    if credit is None or credit.kind != K.CREDIT or parse_lead(p.text) is not None:
+        return False
+    credits = parse_byline(credit.text)
+    sentences = len(re.findall(r"[。！？]", p.text))
+    named = credits is not None and bool(credits.photographers)
+    return named and sentences >= 2 and cjk_len(p.text) <= PHOTO_TEXT_MAX
 
 
 def _closed_by_photo(group: Group) -> bool:

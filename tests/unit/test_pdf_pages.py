@@ -333,3 +333,24 @@ def test_a_byline_under_a_far_title_goes_with_it_past_a_title_printed_before_its
         "市图书馆": ("市图书馆新馆开馆迎客", ["吴刚"]),
     }
     assert lost_characters(result) == {}
+
+
+def test_a_photo_story_after_a_commentary_is_its_own_article():
+    """A commentary (title, signature, text) followed by a photo story printed text first: a
+    paragraph of a few sentences closed by its photographers' credit, then its title. The photo
+    story is an article of its own, not the commentary's last paragraph."""
+    text = page(
+        "让阅读成为城市的日常",
+        "周立新",
+        columns("城市的温度，藏在一座座图书馆里。把图书馆建在市民身边，读书才能成为一种生活方式。"),
+        columns("夜幕下，枫溪大桥灯光璀璨，宛如一道彩虹横跨江面。大桥亮化工程日前完工，成为市民观景的新去处。"),
+        "株洲日报记者 王晨 摄",
+        "江上“彩虹”映夜空",
+    )
+    result = parse_text(text)
+    got = [(a.headline, a.body[:4], a.authors, a.photographers) for a in result.articles]
+    assert got == [
+        ("让阅读成为城市的日常", "城市的温", ["周立新"], []),
+        ("江上“彩虹”映夜空", "夜幕下，", [], ["王晨"]),
+    ]
+    assert lost_characters(result) == {}
