@@ -269,7 +269,8 @@ def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i:
         return False
     above, below = _fits_around(chunks, kinds, i, j)
     if j - i < 2:  # one chunk: a section heading, unless it retells or closes the story above, not the text below
-        closes = above >= SAYS_ABOVE or _closed_by_photo(chunks, kinds, i) or _titled_below(chunks, kinds, i, j)
+        says = above >= SAYS_ABOVE and not _rest_of_story_above(chunks, kinds, i, j)
+        closes = says or _closed_by_photo(chunks, kinds, i) or _titled_below(chunks, kinds, i, j)
         return closes and below < 0.3
     return above > 0 or below < 0.5
 
@@ -282,21 +283,44 @@ def _titled_below(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -
     chunks that retell it rather than the text above chunks[i], as PDF prints a title after its
     body. A section heading's text goes on to its story's title, which retells the story's
     opening above the heading."""
+    above, below, titles = _texts_around(chunks, kinds, i, j)
+    title = "".join(titles)
+    fit_below, fit_above = pair_share(title, bigrams(below)), pair_share(title, bigrams(above))
+    return bool(title) and fit_below >= TITLE_OF_BELOW and fit_below > 2 * fit_above
+
+
+def _rest_of_story_above(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:
+    """The text from chunks[j] on runs into title chunks none of which retells it, the first
+    retelling the text above chunks[i] at least as well: that title is the story's above, and
+    the text below is the rest of it (chunks[i] a section heading that sums up what came before)."""
+    above, below, titles = _texts_around(chunks, kinds, i, j)
+    if not titles:
+        return False
+    above_pairs, below_pairs = bigrams(above), bigrams(below)
+    unfit = all(pair_share(t, below_pairs) < LOOSE_TITLE_FIT for t in titles)
+    return unfit and pair_share(titles[0], above_pairs) >= pair_share(titles[0], below_pairs)
+
+
+LOOSE_TITLE_FIT = 0.3  # a title chunk sharing fewer of its character pairs with a text is not its title
+
+
+def _texts_around(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> tuple[str, str, list[str]]:
+    """The text above chunks[i] (back to the previous title, its start included), the text from
+    chunks[j] on (past a jump line, to the next title or start), and the title chunks after it."""
     k = i
     while k > 0 and kinds[k - 1] in (ChunkKind.BODY, ChunkKind.HEADING, ChunkKind.START) and i - k < 40:
         k -= 1
     m = j
     while m < len(kinds) and kinds[m] in (ChunkKind.BODY, ChunkKind.HEADING) and m - j < 40:
         m += 1
+    below_end = m
     while m < len(kinds) and kinds[m] == ChunkKind.START and special_kind(chunks[m][1][0]) == ParaKind.JUMP:
         m += 1
     n = m
     while n < len(kinds) and kinds[n] == ChunkKind.TITLE:
         n += 1
-    title = "".join(ln for _, c in chunks[m:n] for ln in c)
-    below = pair_share(title, bigrams(_text(chunks, kinds, j, m)[:3000]))
-    above = pair_share(title, bigrams(_text(chunks, kinds, k, i)[:3000]))
-    return bool(title) and below >= TITLE_OF_BELOW and below > 2 * above
+    titles = ["".join(c) for _, c in chunks[m:n]]
+    return _text(chunks, kinds, k, i)[:3000], _text(chunks, kinds, j, below_end)[:3000], titles
 
 
 def _text(chunks: list[Chunk], kinds: list[ChunkKind], start: int, end: int) -> str:

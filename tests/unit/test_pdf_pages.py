@@ -354,3 +354,21 @@ def test_a_photo_story_after_a_commentary_is_its_own_article():
         ("江上“彩虹”映夜空", "夜幕下，", [], ["王晨"]),
     ]
     assert lost_characters(result) == {}
+
+
+def test_a_section_heading_that_sums_up_the_text_above_it_stays_inside_its_story():
+    """A feature's section heading that sums up the paragraph above it rather than the one below,
+    then the rest of the feature and its title, which retells the opening: the heading is no
+    title of a story above, since the text below runs into a title that is not its own."""
+    text = page(
+        "株洲日报记者 许丹",
+        columns("清晨六点，渌口区的护林员老周就背起水壶上了山。守护这片山林，是他坚持了十年的功课。"),
+        columns("十年来，他走坏了三十双胶鞋，记下巡山日志八本。"),
+        "十年走坏三十双胶鞋",
+        columns("“山绿了，鸟多了，野猪也回来了。”老周笑着说，去年冬天，他还拍到了白鹇在林间觅食。"),
+        "大山里的护林人",
+    )
+    result = parse_text(text)
+    assert [a.headline for a in result.articles] == ["大山里的护林人"]
+    assert result.articles[0].section_headings == ["十年走坏三十双胶鞋"]
+    assert lost_characters(result) == {}
