@@ -21,6 +21,7 @@ from .decode import DecodeError, decode_bytes
 from .grouping import (
     Group,
     attach_orphan_bylines,
+    follow_titles_above_bylines,
     group_paragraphs,
     markdown_groups,
     merge_section_headings,
@@ -34,7 +35,7 @@ from .pdf import pdf_paragraphs
 from .text import normalise_line
 from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph, ParseResult, Role, SourceFormat, Vocabulary
 
-PARSER_VERSION = "14"  # bump when parsing or the stored search columns change: ingest re-parses
+PARSER_VERSION = "15"  # bump when parsing or the stored search columns change: ingest re-parses
 DEFAULT_PAPER = "株洲日报"
 
 __all__ = [
@@ -114,7 +115,7 @@ def _read(lines: list[str], fmt: SourceFormat) -> tuple[list[Para], list[Group]]
         return paras, ([Group(paras=before)] if before else []) + groups
     paras = pdf_paragraphs(lines) if fmt == SourceFormat.PDF else line_paragraphs(lines)
     _number(paras)
-    items, aside = group_paragraphs(paras), []
+    items, aside = group_paragraphs(paras, pdf=fmt == SourceFormat.PDF), []
     if fmt == SourceFormat.PDF:
         items, aside = set_aside_bylines_under_titles(items)
     items = attach_orphan_bylines(items)
@@ -122,6 +123,7 @@ def _read(lines: list[str], fmt: SourceFormat) -> tuple[list[Para], list[Group]]
         items = merge_section_headings(items)
     groups = assign_titles(items, fmt)
     reunite_far_titles(groups)
+    follow_titles_above_bylines(groups)
     return paras, groups + place_bylines_under_titles(groups, aside)
 
 

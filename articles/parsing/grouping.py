@@ -8,11 +8,12 @@ photo credit or a jump line ends one. Which group each title run belongs to is p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .paragraphs import titleish
-from .patterns import AGENCIES, normalise_source, parse_byline, parse_lead, points_elsewhere
-from .text import bigrams, cjk_len, pair_share
+from .paragraphs import caption_credit, titleish
+from .patterns import AGENCIES, Lead, normalise_source, parse_byline, parse_lead, points_elsewhere
+from .text import bigrams, cjk_len, continues_sentence, ends_sentence, pair_share
 from .types import Para, ParaKind
 
 K = ParaKind
@@ -68,8 +69,10 @@ class TitleRun:
 Item = Group | TitleRun
 
 
-def group_paragraphs(paras: list[Para]) -> list[Item]:
-    """The page as alternating title runs and groups, in printed order."""
+def group_paragraphs(paras: list[Para], pdf: bool = False) -> list[Item]:
+    """The page as alternating title runs and groups, in printed order. In PDF text a photo's
+    caption and credit close their story (`_closed_by_photo`); elsewhere a caption may stand
+    between two paragraphs of one story."""
     items: list[Item] = []
     group: Group | None = None
     for i, p in enumerate(paras):
@@ -81,7 +84,7 @@ def group_paragraphs(paras: list[Para]) -> list[Item]:
             continue
         if p.kind == K.TABLE and group is None and items and not isinstance(items[-1], TitleRun):
             group = _last_group(items)  # a table after a closed story belongs to it
-        if group is None or _starts_story(p, group):
+        if group is None or _starts_story(p, group) or (pdf and _opens_photo_text(i, paras, group)):
             group = Group()
             items.append(group)
         group.paras.append(p)
@@ -101,8 +104,49 @@ def _starts_story(p: Para, group: Group) -> bool:
         return group.has(K.BODY, K.HEADING, K.CAPTION, K.TABLE) or apart
     lead = parse_lead(p.text) if p.kind == K.BODY else None
     if lead is not None:
-        return group.has(K.BODY, K.HEADING, K.TABLE) or _credits_another_source(group, lead.source)
+        return (
+            group.has(K.BODY, K.HEADING, K.TABLE)
+            or _credits_another_source(group, lead.source)
+            or _bylined_again(group, lead)
+        )
     return False
+
+
+def _opens_photo_text(i: int, paras: list[Para], group: Group) -> bool:
+    """PDF: body text that opens afresh after a story closed by its photo, or a photo story's
+    text after a finished paragraph: another story."""
+    p = paras[i]
+    if p.kind != K.BODY or continues_sentence(p.text):
+        return False
+    return _closed_by_photo(group) or (_ends_finished(group) and _photo_story_text(i, paras))
+
+
+def _ends_finished(group: Group) -> bool:
+    text = [p for p in group.paras if p.kind == K.BODY]
+    return bool(text) and ends_sentence(text[-1].text)
+
+
+def _photo_story_text(i: int, paras: list[Para]) -> bool:
+    """A paragraph of a few sentences (a caption is one) with no lead, closed by a credit that
+    names its photographers: the text of a photo story."""
+    p, credit = paras[i], paras[i + 1] if i + 1 < len(paras) else None
+    if credit is None or credit.kind != K.CREDIT or parse_lead(p.text) is not None:
+        return False
+    credits = parse_byline(credit.text)
+    sentences = len(re.findall(r"[。！？]", p.text))
+    named = credits is not None and bool(credits.photographers)
+    return named and sentences >= 2 and cjk_len(p.text) <= PHOTO_TEXT_MAX
+
+
+def _closed_by_photo(group: Group) -> bool:
+    """The group ends with a caption that carries its photo credit, after text that ends a
+    sentence: the photo printed at the end of its story. (A photo set inside a story cuts a
+    sentence, or the text after it goes on mid-sentence.)"""
+    paras = group.paras
+    if not paras or paras[-1].kind != K.CAPTION or not caption_credit(paras[-1].text):
+        return False
+    text = [p for p in paras[:-1] if p.kind == K.BODY]
+    return not text or ends_sentence(text[-1].text)
 
 
 def _credits_another_source(group: Group, source: str) -> bool:
@@ -113,6 +157,17 @@ def _credits_another_source(group: Group, source: str) -> bool:
     credits = [parse_byline(p.text) for p in group.paras if p.kind == K.BYLINE]
     orgs = [normalise_source(org) for c in credits if c is not None for org in c.orgs]
     return bool(orgs) and source not in orgs
+
+
+def _bylined_again(group: Group, lead: Lead) -> bool:
+    """A lead that carries its own byline (`株洲日报讯（记者 肖蓉）`) under bylines that name other
+    reporters: a story prints its byline once, so the bylines above belong to the story whose
+    title stands above them."""
+    if lead.credits is None or not lead.credits.reporters:
+        return False
+    credits = [parse_byline(p.text) for p in group.paras if p.kind == K.BYLINE]
+    named = {name for c in credits if c is not None for name in c.reporters}
+    return bool(named) and not named & set(lead.credits.reporters)
 
 
 def _names_reporters(p: Para) -> bool:
@@ -149,11 +204,36 @@ def set_aside_bylines_under_titles(items: list[Item]) -> tuple[list[Item], list[
     kept: list[Item] = []
     aside: list[Group] = []
     for item in items:
-        if _bylines_only(item) and kept and isinstance(kept[-1], TitleRun):
+        under_title = bool(kept) and isinstance(kept[-1], TitleRun)
+        photo = _photo_under_bylines(item) if under_title else None
+        if _bylines_only(item) and under_title:
             aside.append(item)
+        elif photo is not None:
+            aside.append(Group(paras=item.paras[:photo]))
+            kept.append(Group(paras=item.paras[photo:]))
         else:
             kept.append(item)
     return kept, aside
+
+
+PHOTO_TEXT_MAX = 400  # a photo story's caption is a paragraph or two
+
+
+def _photo_under_bylines(item: Item) -> int | None:
+    """Where a photo story (a short caption and the credit of its photographers) starts under
+    bylines that name reporters: a photo story credits its photographers only, so the bylines
+    above it are another story's, printed under that story's title."""
+    if not isinstance(item, Group):
+        return None
+    start = next((n for n, p in enumerate(item.paras) if p.kind != K.BYLINE), 0)
+    rest = item.paras[start:]
+    if not start or not 2 <= len(rest) <= 3 or rest[-1].kind != K.CREDIT:
+        return None
+    credit = parse_byline(rest[-1].text)
+    short = sum(cjk_len(p.text) for p in rest[:-1]) <= PHOTO_TEXT_MAX
+    text = all(p.kind in (K.BODY, K.CAPTION) and parse_lead(p.text) is None for p in rest[:-1])
+    named = credit is not None and bool(credit.photographers)
+    return start if short and text and named and any(_names_reporters(p) for p in item.paras[:start]) else None
 
 
 def place_bylines_under_titles(groups: list[Group], aside: list[Group]) -> list[Group]:
@@ -169,6 +249,33 @@ def place_bylines_under_titles(groups: list[Group], aside: list[Group]) -> list[
         else:
             left.append(bylines)
     return left
+
+
+def follow_titles_above_bylines(groups: list[Group]) -> None:
+    """A story's bylines printed right under a title line that another story took, after title
+    lines of its own printed before them (`teaser title / far title / far byline / teaser text`):
+    the bylines credit the story of the title right above them, when it has none of its own."""
+    owner_of = {t.index: g for g in groups for t in g.titles}
+    for group in groups:
+        bylines = _leading_bylines(group)
+        if not bylines or not group.titles or max(t.index for t in group.titles) > bylines[0].index:
+            continue
+        owner = owner_of.get(bylines[0].index - 1)
+        if owner is None or owner is group or owner.has(K.BYLINE, K.SIGNATURE):
+            continue
+        del group.paras[: len(bylines)]
+        owner.paras[:0] = bylines
+        group.changed()
+        owner.changed()
+
+
+def _leading_bylines(group: Group) -> list[Para]:
+    out = []
+    for p in group.paras:
+        if p.kind != K.BYLINE:
+            break
+        out.append(p)
+    return out
 
 
 def attach_orphan_bylines(items: list[Item]) -> list[Item]:

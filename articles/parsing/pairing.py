@@ -28,6 +28,7 @@ WEIGHTS = {
     "above_signature": 0.6,  # the title stands right above a signature: a commentary's title
     "after_unsigned_pdf": 0.1,  # PDF: a title after a body that is not a signed commentary
     "has_title": 0.3,  # a title for a group beats none, where titles stand or where it fits
+    "stray": -0.3,  # a title on the unusual side that does not fit: it stays where titles stand
 }
 UNUSUAL_SIDE_FIT = 0.4  # on the side where this format does not print titles, a title must fit
 BOTH_SIDES = 1.0  # the cost of a group taking titles from both sides
@@ -50,13 +51,15 @@ def features(titles: list[Para], group: Group, before: bool, fmt: SourceFormat) 
     line_fits = sum(group.fit(t.text) for t in titles)
     usual = before != pdf
     signed = before and first == ParaKind.SIGNATURE
+    fits = fit >= UNUSUAL_SIDE_FIT
     return {
         "fit": fit,
         "line_fits": line_fits,
         "usual_side": float(usual),
         "above_signature": float(signed),
         "after_unsigned_pdf": float(not before and pdf and first != ParaKind.SIGNATURE),
-        "has_title": float(usual or signed or fit >= UNUSUAL_SIDE_FIT),
+        "has_title": float(usual or signed or fits),
+        "stray": float(not (usual or signed or fits)),
     }
 
 
@@ -146,11 +149,20 @@ def reunite_far_titles(groups: list[Group]) -> None:
                 1 < start and end == len(other.titles) and title_fit(other.titles[start - 1 : start], other) < LOOSE_FIT
             ):
                 start -= 1  # a title stack moves whole: its lines that do not fit the taker come too
+            while start == 0 and end < len(other.titles) - 1 and _goes_along(other.titles[end], other, group):
+                end += 1  # and so do the lines under a stack's first line, short of the giver's own last
             group.titles = other.titles[start:end]
             del other.titles[start:end]
             moved = True
         if not moved:
             return
+
+
+def _goes_along(line: Para, giver: Group, taker: Group) -> bool:
+    """A title line under a moving stack's first line that fits the group giving it no better
+    than the group taking it: the rest of the stack."""
+    there = title_fit([line], giver)
+    return there < LOOSE_FIT and title_fit([line], taker) >= there
 
 
 def _best_far_part(group: Group, groups: list[Group]) -> tuple[Group, int, int] | None:

@@ -16,6 +16,11 @@ CONNECTIVE_OPENING = re.compile(
     r"^(下一步|与此同时|同时|此外|另外|目前|近年来|据介绍|据了解|其中|因此|然而|但是|而且|首先|其次|最后|"
     r"接下来|今后|如今|眼下|随后|此前|为此|对此|总之|可见)[，,]"
 )
+# A sentence opened by who speaks or by when, and its comma (`刘建华指出，…`, `巡河时，…`,
+# `建设以来，…`): reported speech and time clauses open running text, not a title.
+SPEECH_OR_TIME_OPENING = re.compile(
+    r"^[^，,。\s]{0,10}(指出|表示|介绍|强调|认为|要求|说|称|提出|透露|坦言|时|以来|期间|之后|以后|之前)[，,]"
+)
 PROMO = re.compile(r"(关注|扫码|扫描|扫一扫|二维码|公众号|客户端|下载|看视频)")
 
 
@@ -59,6 +64,7 @@ def titleish(line: str, limit: int = 40, whole_line: bool = False) -> bool:
         and cjk_len(line) <= limit
         and not line.endswith(("，", ",", "、", "：", ":"))
         and not CONNECTIVE_OPENING.match(line)
+        and not SPEECH_OR_TIME_OPENING.match(line)
         and not (whole_line and ends_mid_sentence(line))
     )
 

@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 
 from .text import CJK
 
-NAME = f"[{CJK}][{CJK}·]{{1,4}}"
+# A person's name: two to four characters, or longer with a middle dot (`阿依古丽·买买提`).
+NAME = f"[{CJK}]{{2,4}}|(?=[{CJK}·]*·)[{CJK}][{CJK}·]{{1,8}}"
+# How a sentence runs into a role word (`截至记者发稿时`, `据记者了解`, `告诉记者`): text before
+# 记者 that ends with a preposition or a verb that takes it is no organisation.
+NOT_ORG_END = frozenset("至据受诉向对领让给请跟和与被的了过到在从把将为是")
 ROLE_WORDS = ("特约通讯员", "通讯员", "见习记者", "实习记者", "实习生", "特约记者", "摄影记者", "记者")
 _ROLE_TOKEN = re.compile(f"^(?P<org>[{CJK}·]{{0,12}}?)(?P<role>{'|'.join(ROLE_WORDS)})(?P<rest>[{CJK}·]{{0,4}})$")
 # Common surnames by population (314 characters from national census rankings), for one purpose
@@ -112,7 +116,7 @@ def parse_byline(line: str) -> Credits | None:
     provided a photo (`市文旅局 供图`) is credited as nobody.
     """
     text = line.strip()
-    if len(text) > 80 or re.search(r"[。！？；]", text):
+    if len(text) > 80 or re.search(r"[。！？；]", text) or _closes_a_lead(text):
         return None
     photo = bool(CREDIT_END.search(text))
     if not photo and not _ROLE_SPLIT.search(text):
@@ -125,6 +129,8 @@ def parse_byline(line: str) -> Credits | None:
     role: str | None = None
     for token in tokens:
         m = _ROLE_TOKEN.match(token)
+        if m and m.group("org")[-1:] in NOT_ORG_END:
+            return None
         if m:
             role = m.group("role")
             _read_role(credits, m, photo)
@@ -142,6 +148,12 @@ def parse_byline(line: str) -> Credits | None:
     if provided and role is None:
         credits.photographers.clear()
     return credits
+
+
+def _closes_a_lead(text: str) -> bool:
+    """`通讯员 尹红）近日，记者`: a closing bracket with no opening one and text after it ends a
+    lead's bracketed byline wrapped from the line above; the line is the lead's, no byline."""
+    return bool(re.search(r"[）)]\s*\S", text)) and not re.search(r"[（(]", text)
 
 
 def _read_role(credits: Credits, m: re.Match, photo: bool) -> None:
@@ -179,8 +191,11 @@ def points_elsewhere(jump: str) -> bool:
 
 
 def is_signature(line: str) -> bool:
+    """A commentary's author alone on a line: a name of two or three characters; a photographer's
+    credit whose space was squeezed out (`刘琦摄`) is none."""
     text = signature_name(line)
-    return bool(re.fullmatch(f"[{CJK}]{{2,3}}", text)) and text[0] in SURNAMES and text not in NOT_NAMES
+    name = bool(re.fullmatch(f"[{CJK}]{{2,3}}", text)) and text[0] in SURNAMES and text not in NOT_NAMES
+    return name and not CREDIT_END.search(text)
 
 
 def normalise_source(org: str) -> str:

@@ -38,6 +38,7 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
     width = statistics.median(widths) if widths else 20
     tables = dict(_table_spans(chunks))
     kinds = [_chunk_kind(c, width) for _, c in chunks]
+    _unmake_column_cuts(chunks, kinds)
     for start, end in tables.items():
         kinds[start : end + 1] = [ChunkKind.TABLE] * (end - start + 1)
     _confirm_titles(chunks, kinds)
@@ -124,7 +125,7 @@ def _chunks(lines: list[str]) -> list[Chunk]:
             gap += 1
             continue
         after_credit = bool(current) and special_kind(current[-1]) == ParaKind.CREDIT
-        if current and (special_kind(line) or after_credit):
+        if current and (special_kind(line) or after_credit or _title_under_byline(current[-1], line)):
             # a byline or credit under text starts a chunk of its own; a photo credit ends one
             out.append((gap, current))
             current, gap = [], 0
@@ -132,6 +133,19 @@ def _chunks(lines: list[str]) -> list[Chunk]:
     if current:
         out.append((gap, current))
     return out
+
+
+def _title_under_byline(above: str, line: str) -> bool:
+    """A title phrase (no punctuation, no lead) printed right under a byline, no blank line
+    between: another story's title block follows the byline of a title block printed far from
+    its body. A body under its byline opens with a lead or runs into a comma within a line."""
+    return (
+        special_kind(above) == ParaKind.BYLINE
+        and not special_kind(line)
+        and parse_lead(line) is None
+        and not re.search(r"[，,。、；：:！？!?]", line)
+        and titleish(line)
+    )
 
 
 def _chunk_kind(chunk: list[str], width: float) -> ChunkKind:
@@ -145,6 +159,39 @@ def _chunk_kind(chunk: list[str], width: float) -> ChunkKind:
     if len(chunk) <= 4 and title_lines and not continues_sentence(chunk[0]):
         return ChunkKind.TITLE  # (a chunk that opens mid-sentence, `个、医疗点20个，…`, is body cut at a column end)
     return ChunkKind.BODY
+
+
+def _unmake_column_cuts(chunks: list[Chunk], kinds: list[ChunkKind]) -> None:
+    """Title chunks before text, from one that holds a line as wide as the column around it with
+    a comma inside it, are a sentence cut where the column ends (`小区物业负责人介绍，小区实行`;
+    loose text prints each line of it apart): a title line with a comma is most often a long
+    subheadline, set wider than a column."""
+    n = 0
+    while n < len(chunks):
+        if kinds[n] != ChunkKind.TITLE:
+            n += 1
+            continue
+        end = n
+        while end < len(kinds) and kinds[end] == ChunkKind.TITLE:
+            end += 1
+        if end < len(kinds) and kinds[end] == ChunkKind.BODY:
+            cut = next((k for k in range(n, end) if _cut_at_column(chunks, k)), end)
+            kinds[cut:end] = [ChunkKind.BODY] * (end - cut)
+        n = end
+
+
+def _cut_at_column(chunks: list[Chunk], n: int) -> bool:
+    """Every line of the chunk is as wide as the column (its last may be shorter, a paragraph's
+    end) and one holds a comma: column text, not a title stack of short lines."""
+    width, lines = _local_width(chunks, n), chunks[n][1]
+    wide = all(abs(cjk_len(ln) - width) <= 1 for ln in lines[:-1]) and cjk_len(lines[-1]) <= width + 1
+    return bool(width) and wide and any(re.search(r"[，,]", ln) and abs(cjk_len(ln) - width) <= 1 for ln in lines)
+
+
+def _local_width(chunks: list[Chunk], n: int) -> float:
+    """The column width of the text around chunks[n]: the most common length of its body lines."""
+    near = [cjk_len(ln) for _, c in chunks[max(0, n - 4) : n + 4] for ln in c if cjk_len(ln) >= 8]
+    return statistics.mode(near) if near else 0
 
 
 def _spans_columns(line: str, width: float) -> bool:
@@ -221,12 +268,77 @@ def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i:
     if any(continues_sentence(start) or re.match(r"^[^，。、；]{1,2}[，、]", start) for start in starts):
         return False
     above, below = _fits_around(chunks, kinds, i, j)
-    if j - i < 2:  # one chunk: a section heading, unless it retells the story above and not the text below
-        return above >= SAYS_ABOVE and below < 0.3
+    if j - i < 2:  # one chunk: a section heading, unless it retells or closes the story above, not the text below
+        says = above >= SAYS_ABOVE and not _rest_of_story_above(chunks, kinds, i, j)
+        closes = says or _closed_by_photo(chunks, kinds, i) or _titled_below(chunks, kinds, i, j)
+        return closes and below < 0.3
     return above > 0 or below < 0.5
 
 
 SAYS_ABOVE = 0.6  # share of a lone title chunk's character pairs that the story above repeats
+
+
+def _titled_below(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:
+    """The text from chunks[j] on is a story of its own: it runs (past a jump line) into title
+    chunks that retell it rather than the text above chunks[i], as PDF prints a title after its
+    body. A section heading's text goes on to its story's title, which retells the story's
+    opening above the heading."""
+    above, below, titles = _texts_around(chunks, kinds, i, j)
+    title = "".join(titles)
+    fit_below, fit_above = pair_share(title, bigrams(below)), pair_share(title, bigrams(above))
+    return bool(title) and fit_below >= TITLE_OF_BELOW and fit_below > 2 * fit_above
+
+
+def _rest_of_story_above(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:
+    """The text from chunks[j] on runs into title chunks none of which retells it, the first
+    retelling the text above chunks[i] at least as well: that title is the story's above, and
+    the text below is the rest of it (chunks[i] a section heading that sums up what came before)."""
+    above, below, titles = _texts_around(chunks, kinds, i, j)
+    if not titles:
+        return False
+    above_pairs, below_pairs = bigrams(above), bigrams(below)
+    unfit = all(pair_share(t, below_pairs) < LOOSE_TITLE_FIT for t in titles)
+    return unfit and pair_share(titles[0], above_pairs) >= pair_share(titles[0], below_pairs)
+
+
+LOOSE_TITLE_FIT = 0.3  # a title chunk sharing fewer of its character pairs with a text is not its title
+
+
+def _texts_around(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> tuple[str, str, list[str]]:
+    """The text above chunks[i] (back to the previous title, its start included), the text from
+    chunks[j] on (past a jump line, to the next title or start), and the title chunks after it."""
+    k = i
+    while k > 0 and kinds[k - 1] in (ChunkKind.BODY, ChunkKind.HEADING, ChunkKind.START) and i - k < 40:
+        k -= 1
+    m = j
+    while m < len(kinds) and kinds[m] in (ChunkKind.BODY, ChunkKind.HEADING) and m - j < 40:
+        m += 1
+    below_end = m
+    while m < len(kinds) and kinds[m] == ChunkKind.START and special_kind(chunks[m][1][0]) == ParaKind.JUMP:
+        m += 1
+    n = m
+    while n < len(kinds) and kinds[n] == ChunkKind.TITLE:
+        n += 1
+    titles = ["".join(c) for _, c in chunks[m:n]]
+    return _text(chunks, kinds, k, i)[:3000], _text(chunks, kinds, j, below_end)[:3000], titles
+
+
+def _text(chunks: list[Chunk], kinds: list[ChunkKind], start: int, end: int) -> str:
+    """The lines of chunks[start:end] but jump lines."""
+    return "".join(ln for _, c in chunks[start:end] for ln in c if special_kind(ln) != ParaKind.JUMP)
+
+
+TITLE_OF_BELOW = 0.5  # share of a title's character pairs that the text above it repeats
+
+
+def _closed_by_photo(chunks: list[Chunk], kinds: list[ChunkKind], i: int) -> bool:
+    """The chunk above chunks[i] ends with a photo credit (a caption's, or a credit line): in PDF
+    text a story's photo is printed at its end, so a title line after it follows a closed story."""
+    if i == 0:
+        return False
+    last = chunks[i - 1][1][-1]
+    credit = kinds[i - 1] == ChunkKind.START and special_kind(last) == ParaKind.CREDIT
+    return credit or bool(split_caption(last)[1])
 
 
 def _finished(line: str) -> bool:
@@ -236,11 +348,14 @@ def _finished(line: str) -> bool:
 
 def _fits_around(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> tuple[float, float]:
     """How much of the wording of chunks[i:j] the text above them repeats (back to the previous
-    title or start) and the text below them (on to the next)."""
+    title, its start included: a lead repeats its headline's words most) and the text below them
+    (on to the next title or start)."""
     title = "".join(ln for _, c in chunks[i:j] for ln in c)
     text = (ChunkKind.BODY, ChunkKind.HEADING)
     k = i
     while k > 0 and kinds[k - 1] in text and i - k < 40:
+        k -= 1
+    while k > 0 and kinds[k - 1] == ChunkKind.START and i - k < 40:
         k -= 1
     m = j
     while m < len(kinds) and kinds[m] in text and m - j < 40:

@@ -35,7 +35,18 @@ def test_byline_forms(line, reporters, correspondents, photographers):
     )
 
 
-@pytest.mark.parametrize("line", ["市委常委会召开会议", "顿酒店的新媒体记者纷纷拿起相机、摄影机记", "今天天气很好。"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "市委常委会召开会议",
+        "顿酒店的新媒体记者纷纷拿起相机、摄影机记",
+        "今天天气很好。",
+        "截至记者发稿时，全市已预置",  # a body line cut at the column: the words around 记者 are no names
+        "截至记者发稿时，全市",
+        "据记者了解，目前",
+        "通讯员 尹红）近日，记者",  # the second line of a lead's bracketed byline, its text after it
+    ],
+)
 def test_text_is_not_a_byline(line):
     assert parse_byline(line) is None
 
@@ -62,7 +73,7 @@ def test_jumps_and_signatures():
     assert not is_signature("央媒看株洲")
 
 
-@pytest.mark.parametrize("line", ["时评", "党建", "安全", "全市", "阳光", "□时评"])
+@pytest.mark.parametrize("line", ["时评", "党建", "安全", "全市", "阳光", "□时评", "刘琦摄", "王力供图"])
 def test_column_labels_and_common_words_are_not_signatures(line):
     assert not is_signature(line)
 
