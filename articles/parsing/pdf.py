@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -166,17 +167,24 @@ def _unmake_column_cuts(chunks: list[Chunk], kinds: list[ChunkKind]) -> None:
     a comma inside it, are a sentence cut where the column ends (`小区物业负责人介绍，小区实行`;
     loose text prints each line of it apart): a title line with a comma is most often a long
     subheadline, set wider than a column."""
+    for n, end in _title_runs(kinds):
+        if end < len(kinds) and kinds[end] == ChunkKind.BODY:
+            cut = next((k for k in range(n, end) if _cut_at_column(chunks, k)), end)
+            kinds[cut:end] = [ChunkKind.BODY] * (end - cut)
+
+
+def _title_runs(kinds: list[ChunkKind]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of title chunks, left to right; the caller may change the kinds
+    of a run before the next one is looked for."""
     n = 0
-    while n < len(chunks):
+    while n < len(kinds):
         if kinds[n] != ChunkKind.TITLE:
             n += 1
             continue
         end = n
         while end < len(kinds) and kinds[end] == ChunkKind.TITLE:
             end += 1
-        if end < len(kinds) and kinds[end] == ChunkKind.BODY:
-            cut = next((k for k in range(n, end) if _cut_at_column(chunks, k)), end)
-            kinds[cut:end] = [ChunkKind.BODY] * (end - cut)
+        yield n, end
         n = end
 
 
@@ -240,21 +248,13 @@ def _confirm_titles(chunks: list[Chunk], kinds: list[ChunkKind]) -> None:
     title-like chunks followed by body text is one of three things: the title of a photo story
     whose caption and credit follow; a section heading (小标题) between two paragraphs of one
     story; or, most often, a line of body text cut off at a column end."""
-    i = 0
-    while i < len(kinds):
-        if kinds[i] != ChunkKind.TITLE:
-            i += 1
-            continue
-        j = i
-        while j < len(kinds) and kinds[j] == ChunkKind.TITLE:
-            j += 1
+    for i, j in _title_runs(kinds):
         if j < len(kinds) and _continued_below(chunks[j]):
             kinds[i:j] = [ChunkKind.BODY] * (j - i)  # text cut off before `下转A2版` is no title
         elif j < len(kinds) and kinds[j] == ChunkKind.BODY and not _photo_caption_at(chunks, kinds, j):
             if not _title_stack_between_stories(chunks, kinds, i, j):
                 heading = _reads_as_heading(chunks, kinds, i, j)
                 kinds[i:j] = [ChunkKind.HEADING if heading else ChunkKind.BODY] * (j - i)
-        i = j
 
 
 def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:
