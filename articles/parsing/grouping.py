@@ -84,6 +84,9 @@ def group_paragraphs(paras: list[Para], pdf: bool = False) -> list[Item]:
             continue
         if p.kind == K.TABLE and group is None and items and not isinstance(items[-1], TitleRun):
             group = _last_group(items)  # a table after a closed story belongs to it
+        if group is None and _photo_after_jump(i, paras):
+            group = _last_group(items)
+            p.kind = K.CAPTION  # its credit may stand on the line below, as a credit of its own
         if group is None or _starts_story(p, group) or (pdf and _opens_photo_text(i, paras, group)):
             group = Group()
             items.append(group)
@@ -91,6 +94,18 @@ def group_paragraphs(paras: list[Para], pdf: bool = False) -> list[Item]:
         if p.kind in (K.JUMP, K.CREDIT) and not _credit_leads(i, paras):
             group = None
     return items
+
+
+def _photo_after_jump(i: int, paras: list[Para]) -> bool:
+    """A photo's caption (one sentence, with its credit on it or on the line below) printed right
+    after a jump line: the story breaks off there, and its photo is printed after the break. A
+    photo story's text runs to a few sentences; a one-line caption here is the jumping story's."""
+    if i == 0 or paras[i - 1].kind != K.JUMP or parse_lead(paras[i].text) is not None:
+        return False
+    p, below = paras[i], paras[i + 1] if i + 1 < len(paras) else None
+    credited = p.kind == K.CAPTION and bool(caption_credit(p.text))
+    credit_below = p.kind == K.BODY and below is not None and below.kind == K.CREDIT
+    return (credited or credit_below) and len(re.findall(r"[。！？]", p.text)) <= 1
 
 
 def _last_group(items: list[Item]) -> Group | None:

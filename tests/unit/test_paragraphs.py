@@ -64,3 +64,21 @@ def test_a_caption_set_inside_a_cut_body_line_leaves_the_lines_tail_to_the_body(
     assert split_caption("点20个，1000 选手们在江边奔跑。 株洲日报记者 王晨 摄")[0] == "点20个，1000"
     assert split_caption("6月11日 车辆在大桥上有序通行。 株洲日报记者 王晨 摄")[0] == ""
     assert split_caption("开放。小朋友在玩耍。通讯员 供图") == ("开放。", "小朋友在玩耍。 通讯员 供图")
+
+
+def test_a_caption_after_a_jump_line_stays_with_the_story_that_jumps():
+    """Paragraph lines: a story cut by its jump line, then its photo's caption with the credit,
+    then the next story's title: the caption is the jumping story's, no article of its own."""
+    text = (
+        "枫溪大桥主桥合龙\n\n株洲日报记者 许丹\n\n"
+        "株洲日报讯 5月3日，枫溪大桥主桥顺利合龙，标志着大桥建设进入收尾阶段。大桥全长1.8公里，建成后将\n\n"
+        "下转A3版\n\n施工人员在枫溪大桥上作业。 通讯员 供图\n\n"
+        "社区足球联赛踢出邻里情\n\n株洲日报记者 王晨\n\n"
+        "周末的傍晚，天元区社区足球联赛在泰山路球场开赛，两支社区球队激烈比拼，场边坐满了居民。\n"
+    )
+    result = parse_text(text)
+    got = [(a.headline, a.captions) for a in result.articles]
+    assert got == [
+        ("枫溪大桥主桥合龙", ["施工人员在枫溪大桥上作业。 通讯员 供图"]),
+        ("社区足球联赛踢出邻里情", []),
+    ]

@@ -372,3 +372,26 @@ def test_a_section_heading_that_sums_up_the_text_above_it_stays_inside_its_story
     assert [a.headline for a in result.articles] == ["大山里的护林人"]
     assert result.articles[0].section_headings == ["十年走坏三十双胶鞋"]
     assert lost_characters(result) == {}
+
+
+def test_a_photo_printed_after_a_jump_line_stays_with_the_story_that_jumps():
+    """A story cut by its jump line (`下转A3版`), then its photo's caption and credit, then the
+    next story's title and text (PDF prints titles after their bodies): the caption is the
+    jumping story's, not an untitled photo story that takes the title below."""
+    text = page(
+        "株洲日报记者 许丹",
+        columns("株洲日报讯 5月3日，枫溪大桥主桥顺利合龙，标志着大桥建设进入收尾阶段。大桥全长1.8公里，建成后将"),
+        "下转A3版",
+        "施工人员在枫溪大桥上作业。\n通讯员 供图",
+        "枫溪大桥主桥合龙",
+        "株洲日报记者 王晨",
+        FOOTBALL,
+        "社区足球联赛踢出邻里情",
+    )
+    result = parse_text(text)
+    got = [(a.headline, a.body[:4], a.captions) for a in result.articles]
+    assert got == [
+        ("枫溪大桥主桥合龙", "枫溪大桥", ["施工人员在枫溪大桥上作业。"]),
+        ("社区足球联赛踢出邻里情", "周末的傍", []),
+    ]
+    assert lost_characters(result) == {}
