@@ -82,3 +82,20 @@ def test_a_caption_after_a_jump_line_stays_with_the_story_that_jumps():
         ("枫溪大桥主桥合龙", ["施工人员在枫溪大桥上作业。 通讯员 供图"]),
         ("社区足球联赛踢出邻里情", []),
     ]
+
+
+def test_a_sentence_cut_by_a_photo_rejoins_when_its_first_half_lists_with_a_pause_mark():
+    """Paragraph lines: `…设有自由泳、蛙泳和仰泳三` / caption / credit / `个组别。…`: the first half
+    reads like a title (no comma), but it lists with `、` and the text after the photo opens with
+    a sentence too short to open a story: the two halves are one sentence."""
+    text = (
+        "全市青少年游泳比赛开赛\n\n株洲日报记者 许丹\n\n"
+        "株洲日报讯 7月8日，全市青少年游泳比赛在市体育中心开赛，来自各区县的300名选手参赛。\n\n"
+        "本次比赛设有自由泳、蛙泳和仰泳三\n\n\n\n"
+        "选手们在泳池中奋力前游。\n\n株洲日报记者 王晨 摄\n\n"
+        "个组别。比赛将持续三天，决出各组别前八名。\n"
+    )
+    result = parse_text(text)
+    assert [a.headline for a in result.articles] == ["全市青少年游泳比赛开赛"]
+    assert "仰泳三个组别。" in result.articles[0].body
+    assert result.articles[0].captions == ["选手们在泳池中奋力前游。 株洲日报记者 王晨摄"]
