@@ -99,3 +99,21 @@ def test_a_sentence_cut_by_a_photo_rejoins_when_its_first_half_lists_with_a_paus
     assert [a.headline for a in result.articles] == ["全市青少年游泳比赛开赛"]
     assert "仰泳三个组别。" in result.articles[0].body
     assert result.articles[0].captions == ["选手们在泳池中奋力前游。 株洲日报记者 王晨摄"]
+
+
+def test_a_caption_set_inside_a_body_line_keeps_its_boundary_through_normalisation():
+    """PDF text: `服 家庭医生为…。 供图` and `点 20 个， 1000 选手们…。 摄`: the space before the
+    caption's sentence is where the cut body line ends, even after one character or a number;
+    a closing quote after the body's last stop stays with the body."""
+    from articles.parsing.paragraphs import split_caption
+    from articles.parsing.text import normalise_line
+
+    line = normalise_line("服 家庭医生为社区老人测量血压。 荷塘区卫健局 供图")
+    assert split_caption(line)[0] == "服"
+    line = normalise_line("点 20 个， 1000 选手们在江边奔跑。 株洲日报记者 王晨 摄")
+    assert split_caption(line)[0] == "点20个，1000"
+    assert split_caption("心情也好了。” 市民在江边骑行。 通讯员 供图") == (
+        "心情也好了。”",
+        "市民在江边骑行。 通讯员 供图",
+    )
+    assert normalise_line("近 年 来 ， 李 斌 说") == "近年来，李斌说"
