@@ -58,8 +58,8 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
         if kind == ChunkKind.SIGNATURE and reader.open_para is None:
             reader.add(Para(ParaKind.SIGNATURE, chunk[0], gap))
         elif kind == ChunkKind.TITLE:
-            for element in _title_elements(chunk):
-                reader.close(Para(ParaKind.TITLE, element, gap))
+            for n, element in enumerate(_title_elements(chunk)):
+                reader.close(Para(ParaKind.TITLE, element, gap if n == 0 else 0))  # one chunk, no blank between
         elif kind == ChunkKind.FURNITURE:
             reader.close(Para(ParaKind.FURNITURE, "".join(chunk), gap))
         elif kind == ChunkKind.HEADING and index >= 2 and kinds[index - 2] == ChunkKind.HEADING:

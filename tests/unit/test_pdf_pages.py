@@ -395,3 +395,34 @@ def test_a_photo_printed_after_a_jump_line_stays_with_the_story_that_jumps():
         ("社区足球联赛踢出邻里情", "周末的傍", []),
     ]
     assert lost_characters(result) == {}
+
+
+def test_a_far_title_block_moves_without_the_last_line_of_the_block_printed_above_it():
+    """Two title blocks printed together after a story that jumps, each block one chunk (no blank
+    line inside it): the story's headline with a wide subheadline, then the kicker and headline of
+    a story printed earlier without its title. The far block moves to its story alone; the
+    subheadline, printed in the block above it, stays with its own headline."""
+    text = page(
+        columns(
+            "株洲日报讯 5月3日，市委常委、副市长李明调度全市重点项目建设情况。他要求，要倒排工期、挂图作战，确保重点项目按节点推进。"
+        ),
+        "株洲日报记者 柳青",
+        NIGHT_MARKET,
+        "荷塘夜市人气旺",
+        "株洲日报记者 吴刚",
+        columns(
+            "株洲日报讯 5月3日，受持续降雨影响，枫溪水位快速上涨。市防指决定启动防汛四级应急响应，各地加强巡查值守，必要时及时转移"
+        ),
+        "下转A4版",
+        "我市启动防汛四级应急响应\n全市预置抢险队伍50支，转移群众300余人",
+        "李明调度重点项目时要求\n倒排工期加快项目建设",
+        "株洲日报记者 陈思",
+    )
+    result = parse_text(text)
+    got = [(a.kicker, a.headline, a.subheadline, a.reporters) for a in result.articles]
+    assert got == [
+        ("李明调度重点项目时要求", "倒排工期加快项目建设", None, ["陈思"]),
+        (None, "荷塘夜市人气旺", None, ["柳青"]),
+        (None, "我市启动防汛四级应急响应", "全市预置抢险队伍50支，转移群众300余人", ["吴刚"]),
+    ]
+    assert lost_characters(result) == {}
