@@ -41,7 +41,29 @@ def line_paragraphs(lines: list[str], markdown: bool = False) -> list[Para]:
         if jump:
             paras.append(Para(ParaKind.JUMP, jump, 0))
             open_para = None
-    return _rejoin_around_captions(paras)
+    return _subheadlines_above_bylines(_rejoin_around_captions(paras))
+
+
+def _subheadlines_above_bylines(paras: list[Para]) -> list[Para]:
+    """`8日启用新运行图,…需要 开行列车…,首末班车…` between a title line and the story's byline or
+    lead: too long and comma-bearing to look like a title, but a paragraph of text ends a
+    sentence (or, cut at a column end, goes on in the next line, not in a byline). A line that
+    ends none and stands there is a long subheadline."""
+    for i in range(1, len(paras) - 1):
+        p, above, below = paras[i], paras[i - 1], paras[i + 1]
+        starts = below.kind == ParaKind.BYLINE or (below.kind == ParaKind.BODY and parse_lead(below.text) is not None)
+        if p.kind == ParaKind.BODY and above.kind == ParaKind.TITLE and starts and _ends_no_sentence(p.text):
+            p.kind = ParaKind.TITLE
+    return paras
+
+
+def _ends_no_sentence(text: str) -> bool:
+    return (
+        parse_lead(text) is None
+        and not re.search(r"[。！？!?；;]", text)
+        and not ends_mid_sentence(text)
+        and not continues_sentence(text)
+    )
 
 
 def _rejoin_around_captions(paras: list[Para]) -> list[Para]:

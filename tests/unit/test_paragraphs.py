@@ -117,3 +117,26 @@ def test_a_caption_set_inside_a_body_line_keeps_its_boundary_through_normalisati
         "市民在江边骑行。 通讯员 供图",
     )
     assert normalise_line("近 年 来 ， 李 斌 说") == "近年来，李斌说"
+
+
+def test_a_long_subheadline_with_commas_between_a_title_and_a_byline_is_a_title_line():
+    """Paragraph lines: `…开通,沿线设站12座 日均运送乘客预计达3万人次` under a headline and above
+    the byline: too long and comma-bearing for a title by its look, but it ends no sentence and
+    the story's byline follows it: a subheadline, not the story's first paragraph."""
+    text = (
+        "暑期安全一刻也不能放松\n\n何劲松\n\n孩子的安全，关系千家万户的幸福。让我们共同守护。\n\n"
+        "城区首条智慧公交示范线开通\n\n"
+        "今日起试运行,沿线设智慧站台12座 日均运送乘客预计达3万人次,高峰时段发车间隔缩短至5分钟\n\n"
+        "株洲日报记者 许丹\n\n"
+        "株洲日报讯 5月3日，城区首条智慧公交示范线开通，全部站台配备了电子站牌。\n"
+    )
+    result = parse_text(text)
+    got = [(a.headline, a.subheadline, a.reporters) for a in result.articles]
+    assert got == [
+        ("暑期安全一刻也不能放松", None, []),
+        (
+            "城区首条智慧公交示范线开通",
+            "今日起试运行,沿线设智慧站台12座 日均运送乘客预计达3万人次,高峰时段发车间隔缩短至5分钟",
+            ["许丹"],
+        ),
+    ]
