@@ -426,3 +426,46 @@ def test_a_far_title_block_moves_without_the_last_line_of_the_block_printed_abov
         (None, "我市启动防汛四级应急响应", "全市预置抢险队伍50支，转移群众300余人", ["吴刚"]),
     ]
     assert lost_characters(result) == {}
+
+
+def test_a_title_stack_before_a_teaser_is_the_title_of_the_story_above():
+    """A story, its three-line title stack that only half retells it, then a teaser's text and its
+    own title, then a commentary's title: the teaser's text runs into a title that retells it,
+    so the stack above it is the story's title, not a line of text cut at a column end."""
+    text = page(
+        columns(
+            "株洲日报讯（记者 许丹）记者从市医保局获悉，我市门诊慢特病病种已增至58种，高血压、糖尿病等常见病种实现“线上申请、当日办结”。"
+        ),
+        columns("市民李女士说：“以前要跑好几趟，现在手机上点几下就办好了。”"),
+        "门诊慢特病病种增至58种\n看病报销\n从“来回跑”到“指尖办”",
+        columns("气象部门预计，本周我市以晴热天气为主，最高气温将达37℃。市民外出要注意防暑降温。详见A4版"),
+        "本周我市持续晴热\n最高气温将达37℃",
+        "让阅读成为城市的日常",
+        "周立新",
+        columns("城市的温度，藏在一座座图书馆里。把图书馆建在市民身边，读书才能成为一种生活方式。"),
+    )
+    result = parse_text(text)
+    got = [((a.kicker or "") + a.headline + (a.subheadline or ""), a.body[:4]) for a in result.articles]
+    assert got == [
+        ("门诊慢特病病种增至58种看病报销从“来回跑”到“指尖办”", "记者从市"),
+        ("本周我市持续晴热最高气温将达37℃", "气象部门"),
+        ("让阅读成为城市的日常", "城市的温"),
+    ]
+    assert lost_characters(result) == {}
+
+
+def test_a_lone_line_with_a_comma_before_text_titled_below_stays_a_column_cut():
+    """`记者从市城管局获悉，全市垃圾分类` on a line of its own between two paragraphs, the text
+    below running into a title that retells it: the line is the start of a sentence cut at a
+    column end, not the title of the text above."""
+    text = page(
+        "株洲日报记者 许丹",
+        columns("株洲日报讯 5月3日，记者来到天元区一个小区，居民们正把厨余垃圾和其他垃圾分别投进不同颜色的桶里。"),
+        "记者从市城管局获悉，全市垃圾分类",
+        columns("示范小区已增至320个。今年，我市还将新建厨余垃圾处理设施2座。"),
+        "垃圾分类示范小区增至320个",
+    )
+    result = parse_text(text)
+    assert [a.headline for a in result.articles] == ["垃圾分类示范小区增至320个"]
+    assert "获悉，全市垃圾分类示范小区" in result.articles[0].body
+    assert lost_characters(result) == {}
