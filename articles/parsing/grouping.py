@@ -364,7 +364,18 @@ def markdown_groups(paras: list[Para]) -> tuple[list[Group], list[Para]]:
             before.append(p)
         elif not current.take(p):
             current.group.paras.append(p)
+    for group in out:
+        _plain_lines_as_text(group.paras)
     return out, before
+
+
+def _plain_lines_as_text(paras: list[Para]) -> None:
+    """Markdown marks its titles: a plain line that looks like a title inside an article's text,
+    under no `##` (a body line cut before a photo, `…负责人介绍，本届比赛设置`), is that article's
+    text: a sentence cut (with a comma inside) is body, a short phrase a section heading."""
+    for p in paras:
+        if p.kind == K.TITLE:
+            p.kind = K.BODY if re.search(r"[，,]", p.text) else K.HEADING
 
 
 def _kicker_right_above(headline: Para, above: list[Para]) -> Para | None:

@@ -140,3 +140,21 @@ def test_a_long_subheadline_with_commas_between_a_title_and_a_byline_is_a_title_
             ["许丹"],
         ),
     ]
+
+
+def test_a_markdown_line_cut_by_a_photo_before_a_jump_stays_in_the_body():
+    """Markdown: the body's last line cut before the photo and the jump line (`…本届活动设置`)
+    looks like a title line when read alone, but it stands inside an article's text under no
+    `##`: it is body text, not a stray title that no article holds."""
+    text = (
+        "## 全市青少年游泳比赛开赛\n\n株洲日报记者 许丹\n\n"
+        "株洲日报讯 7月8日，全市青少年游泳比赛在市体育中心开赛，来自各区县的300名选手参赛。\n\n"
+        "市青少年体育发展服务中心负责人介绍，本届比赛设置\n\n"
+        "选手们在泳池中奋力前游。 株洲日报记者 王晨 摄\n\n（下转A2版）\n\n"
+        "## 社区足球联赛踢出邻里情\n\n"
+        "周末的傍晚，天元区社区足球联赛在泰山路球场开赛，两支社区球队激烈比拼，场边坐满了居民。\n"
+    )
+    result = parse_text(text)
+    assert [a.headline for a in result.articles] == ["全市青少年游泳比赛开赛", "社区足球联赛踢出邻里情"]
+    assert result.articles[0].body.endswith("本届比赛设置")
+    assert result.unassigned == []
