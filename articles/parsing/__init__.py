@@ -35,7 +35,7 @@ from .pdf import pdf_paragraphs
 from .text import normalise_line
 from .types import Kind, Para, ParaKind, ParsedArticle, ParsedParagraph, ParseResult, Role, SourceFormat, Vocabulary
 
-PARSER_VERSION = "15"  # bump when parsing or the stored search columns change: ingest re-parses
+PARSER_VERSION = "16"  # bump when parsing or the stored search columns change: ingest re-parses
 DEFAULT_PAPER = "株洲日报"
 
 __all__ = [

@@ -84,6 +84,9 @@ def group_paragraphs(paras: list[Para], pdf: bool = False) -> list[Item]:
             continue
         if p.kind == K.TABLE and group is None and items and not isinstance(items[-1], TitleRun):
             group = _last_group(items)  # a table after a closed story belongs to it
+        if group is None and _photo_after_jump(i, paras):
+            group = _last_group(items)
+            p.kind = K.CAPTION  # its credit may stand on the line below, as a credit of its own
         if group is None or _starts_story(p, group) or (pdf and _opens_photo_text(i, paras, group)):
             group = Group()
             items.append(group)
@@ -91,6 +94,18 @@ def group_paragraphs(paras: list[Para], pdf: bool = False) -> list[Item]:
         if p.kind in (K.JUMP, K.CREDIT) and not _credit_leads(i, paras):
             group = None
     return items
+
+
+def _photo_after_jump(i: int, paras: list[Para]) -> bool:
+    """A photo's caption (one sentence, with its credit on it or on the line below) printed right
+    after a jump line: the story breaks off there, and its photo is printed after the break. A
+    photo story's text runs to a few sentences; a one-line caption here is the jumping story's."""
+    if i == 0 or paras[i - 1].kind != K.JUMP or parse_lead(paras[i].text) is not None:
+        return False
+    p, below = paras[i], paras[i + 1] if i + 1 < len(paras) else None
+    credited = p.kind == K.CAPTION and bool(caption_credit(p.text))
+    credit_below = p.kind == K.BODY and below is not None and below.kind == K.CREDIT
+    return (credited or credit_below) and len(re.findall(r"[。！？]", p.text)) <= 1
 
 
 def _last_group(items: list[Item]) -> Group | None:
@@ -349,7 +364,18 @@ def markdown_groups(paras: list[Para]) -> tuple[list[Group], list[Para]]:
             before.append(p)
         elif not current.take(p):
             current.group.paras.append(p)
+    for group in out:
+        _plain_lines_as_text(group.paras)
     return out, before
+
+
+def _plain_lines_as_text(paras: list[Para]) -> None:
+    """Markdown marks its titles: a plain line that looks like a title inside an article's text,
+    under no `##` (a body line cut before a photo, `…负责人介绍，本届比赛设置`), is that article's
+    text: a sentence cut (with a comma inside) is body, a short phrase a section heading."""
+    for p in paras:
+        if p.kind == K.TITLE:
+            p.kind = K.BODY if re.search(r"[，,]", p.text) else K.HEADING
 
 
 def _kicker_right_above(headline: Para, above: list[Para]) -> Para | None:

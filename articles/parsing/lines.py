@@ -41,27 +41,62 @@ def line_paragraphs(lines: list[str], markdown: bool = False) -> list[Para]:
         if jump:
             paras.append(Para(ParaKind.JUMP, jump, 0))
             open_para = None
-    return _rejoin_around_captions(paras)
+    return _subheadlines_above_bylines(_rejoin_around_captions(paras))
+
+
+def _subheadlines_above_bylines(paras: list[Para]) -> list[Para]:
+    """`8日启用新运行图,…需要 开行列车…,首末班车…` between a title line and the story's byline or
+    lead: too long and comma-bearing to look like a title, but a paragraph of text ends a
+    sentence (or, cut at a column end, goes on in the next line, not in a byline). A line that
+    ends none and stands there is a long subheadline."""
+    for i in range(1, len(paras) - 1):
+        p, above, below = paras[i], paras[i - 1], paras[i + 1]
+        starts = below.kind == ParaKind.BYLINE or (below.kind == ParaKind.BODY and parse_lead(below.text) is not None)
+        if p.kind == ParaKind.BODY and above.kind == ParaKind.TITLE and starts and _ends_no_sentence(p.text):
+            p.kind = ParaKind.TITLE
+    return paras
+
+
+def _ends_no_sentence(text: str) -> bool:
+    return (
+        parse_lead(text) is None
+        and not re.search(r"[。！？!?；;]", text)
+        and not ends_mid_sentence(text)
+        and not continues_sentence(text)
+    )
 
 
 def _rejoin_around_captions(paras: list[Para]) -> list[Para]:
     """A sentence cut by a photo set inside it: `…2013年以来累` / caption / credit / `计新造…`.
-    The half before the caption, read alone, looks like a title; with a comma inside and text
-    that is no new story after the caption, it is the first half of that sentence."""
+    The half before the caption, read alone, looks like a title; when it reads as a cut sentence
+    (`_cut_before`) and the text after the caption is no new story, it is that sentence's first half."""
     out: list[Para] = []
     i = 0
     while i < len(paras):
         p = paras[i]
         caption, after = _caption_after(paras, i + 1)
-        if p.kind == ParaKind.TITLE and re.search(r"[，,]", p.text) and caption is not None and after < len(paras):
+        if p.kind == ParaKind.TITLE and caption is not None and after < len(paras):
             rest = paras[after]
-            if rest.kind == ParaKind.BODY and parse_lead(rest.text) is None:
+            if rest.kind == ParaKind.BODY and parse_lead(rest.text) is None and _cut_before(p.text, rest.text):
                 out += [Para(ParaKind.BODY, p.text + rest.text, p.gap), caption]
                 i = after + 1
                 continue
         out.append(p)
         i += 1
     return out
+
+
+def _cut_before(head: str, rest: str) -> bool:
+    """Whether a title-like line and the text after a photo read as one sentence: the line holds
+    a comma (titles set a space there), or it lists with `、` and the text goes on with a first
+    sentence too short to open a story (`…仰泳三` / `个组别。`)."""
+    if re.search(r"[，,]", head):
+        return True
+    first = re.split(r"[。！？；，]", rest, maxsplit=1)[0]
+    return "、" in head and len(first) <= SHORT_TAIL
+
+
+SHORT_TAIL = 5  # `个组别` / `三个项目`: the tail of a cut sentence, not a story's first words
 
 
 def _caption_after(paras: list[Para], i: int) -> tuple[Para | None, int]:

@@ -145,9 +145,7 @@ def reunite_far_titles(groups: list[Group]) -> None:
             if found is None:
                 continue
             other, start, end = found
-            while (
-                1 < start and end == len(other.titles) and title_fit(other.titles[start - 1 : start], other) < LOOSE_FIT
-            ):
+            while _stack_goes_on_above(other, start, end):
                 start -= 1  # a title stack moves whole: its lines that do not fit the taker come too
             while start == 0 and end < len(other.titles) - 1 and _goes_along(other.titles[end], other, group):
                 end += 1  # and so do the lines under a stack's first line, short of the giver's own last
@@ -156,6 +154,19 @@ def reunite_far_titles(groups: list[Group]) -> None:
             moved = True
         if not moved:
             return
+
+
+def _stack_goes_on_above(giver: Group, start: int, end: int) -> bool:
+    """Whether the title line above a moving slice (the giver's last lines) is of the same stack:
+    it does not fit the giver, and it does not close a block of lines printed together (no blank
+    line between) that the slice stands apart from: such a block is a stack of its own. Lines
+    that each stand apart (loose text) tell nothing."""
+    titles = giver.titles
+    if not 1 < start or end != len(titles):
+        return False
+    if titles[start].gap >= 1 and titles[start - 1].gap == 0:
+        return False
+    return title_fit(titles[start - 1 : start], giver) < LOOSE_FIT
 
 
 def _goes_along(line: Para, giver: Group, taker: Group) -> bool:

@@ -77,13 +77,13 @@ def split_caption(line: str) -> tuple[str, str]:
     m = re.match(r"^(?P<text>.*[。！？])(?P<credit>[^。！？]*)$", line)
     if not m or parse_byline(m.group("credit").strip()) is None:
         return line, ""
-    sentences = re.findall(r"[^。！？]*[。！？]", m.group("text"))
+    sentences = re.findall(r"[^。！？]*[。！？][”’」』）)]*", m.group("text"))  # a closing quote ends the body
     last = sentences[-1]
     head, space, rest = last.lstrip().partition(" ")
     if space and rest.strip() and _ends_a_body_line(head):
         # `服 家庭医生为社区老人测量血压。`: the end of the body's cut line, then the caption
         return "".join(sentences[:-1]) + head, rest.strip() + " " + m.group("credit").strip()
-    caption = last + " " + m.group("credit").strip()
+    caption = last.strip() + " " + m.group("credit").strip()
     return "".join(sentences[:-1]), caption
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import CJK
+from .text import CJK, CREDIT_END
 
 # A person's name: two to four characters, or longer with a middle dot (`阿依古丽·买买提`).
 NAME = f"[{CJK}]{{2,4}}|(?=[{CJK}·]*·)[{CJK}][{CJK}·]{{1,8}}"
@@ -50,7 +50,6 @@ LEAD = re.compile(
 PAREN_BYLINE = re.compile(r"^\s*[（(](?P<inner>[^（()）]{2,60})[）)]")
 # A dateline is one day or a range (`6月2日至3日`, `6月30日至7月1日`).
 LEAD_DATE = re.compile(r"^\s*(?P<date>\d{1,2}月\d{1,2}日(?:[至到—-]+(?:\d{1,2}月)?\d{1,2}日)?)(?:[，,]\s*)?")
-CREDIT_END = re.compile(r"(?:摄影?|供图|制图)\s*[）)]?$")
 
 
 @dataclass

@@ -58,8 +58,8 @@ def pdf_paragraphs(lines: list[str]) -> list[Para]:
         if kind == ChunkKind.SIGNATURE and reader.open_para is None:
             reader.add(Para(ParaKind.SIGNATURE, chunk[0], gap))
         elif kind == ChunkKind.TITLE:
-            for element in _title_elements(chunk):
-                reader.close(Para(ParaKind.TITLE, element, gap))
+            for n, element in enumerate(_title_elements(chunk)):
+                reader.close(Para(ParaKind.TITLE, element, gap if n == 0 else 0))  # one chunk, no blank between
         elif kind == ChunkKind.FURNITURE:
             reader.close(Para(ParaKind.FURNITURE, "".join(chunk), gap))
         elif kind == ChunkKind.HEADING and index >= 2 and kinds[index - 2] == ChunkKind.HEADING:
@@ -270,9 +270,17 @@ def _title_stack_between_stories(chunks: list[Chunk], kinds: list[ChunkKind], i:
     above, below = _fits_around(chunks, kinds, i, j)
     if j - i < 2:  # one chunk: a section heading, unless it retells or closes the story above, not the text below
         says = above >= SAYS_ABOVE and not _rest_of_story_above(chunks, kinds, i, j)
-        closes = says or _closed_by_photo(chunks, kinds, i) or _titled_below(chunks, kinds, i, j)
+        titled = _titled_below(chunks, kinds, i, j) and not _holds_comma(chunks[i])
+        closes = says or _closed_by_photo(chunks, kinds, i) or titled
         return closes and below < 0.3
     return above > 0 or below < 0.5
+
+
+def _holds_comma(chunk: Chunk) -> bool:
+    """A lone chunk with a comma inside (`记者从市城管局获悉，全市垃圾分类`) reads as a sentence cut at a
+    column end more often than as a title: the text below being a story of its own is too weak a
+    reason to take it for the title of the story above."""
+    return any(re.search(r"[，,]", line) for line in chunk[1])
 
 
 SAYS_ABOVE = 0.6  # share of a lone title chunk's character pairs that the story above repeats
@@ -282,11 +290,16 @@ def _titled_below(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -
     """The text from chunks[j] on is a story of its own: it runs (past a jump line) into title
     chunks that retell it rather than the text above chunks[i], as PDF prints a title after its
     body. A section heading's text goes on to its story's title, which retells the story's
-    opening above the heading."""
+    opening above the heading. The title is the first of those chunks, or the first few (a stack
+    printed loose): the chunks after them may be the next story's title, which retells neither."""
     above, below, titles = _texts_around(chunks, kinds, i, j)
-    title = "".join(titles)
-    fit_below, fit_above = pair_share(title, bigrams(below)), pair_share(title, bigrams(above))
-    return bool(title) and fit_below >= TITLE_OF_BELOW and fit_below > 2 * fit_above
+    above_pairs, below_pairs = bigrams(above), bigrams(below)
+    for k in range(1, len(titles) + 1):
+        title = "".join(titles[:k])
+        fit_below, fit_above = pair_share(title, below_pairs), pair_share(title, above_pairs)
+        if fit_below >= TITLE_OF_BELOW and fit_below > 2 * fit_above:
+            return True
+    return False
 
 
 def _rest_of_story_above(chunks: list[Chunk], kinds: list[ChunkKind], i: int, j: int) -> bool:

@@ -12,6 +12,8 @@ SENTENCE_END = "。！？!?；;…"
 CLOSERS = "”’」』）)》】"
 OPENERS = "“‘「『（(《【"
 
+CREDIT_END = re.compile(r"(?:摄影?|供图|制图)\s*[）)]?$")  # a photo credit ends a caption
+
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
@@ -33,6 +35,26 @@ def collapse_spaces(line: str) -> str:
     Letter-spaced runs (`近 年 来`, `李 斌`) lose all their spaces.
     """
     line = _SPACES.sub(" ", line.strip())
+    head, caption = _caption_cut(line)
+    if caption:
+        return _collapse(head) + " " + _collapse(caption)
+    return _collapse(line)
+
+
+# A line's last sentence with no space inside, after a space, then the photo credit at its end.
+_CAPTION_TAIL = re.compile(r"^(?P<head>.*[^。！？\s]) (?P<caption>[^ 。！？]{4,}[。！？] ?[^。！？]+)$")
+
+
+def _caption_cut(line: str) -> tuple[str, str]:
+    """`服 家庭医生为社区老人测量血压。 荷塘区卫健局 供图`: a photo's caption set inside a cut body
+    line. The space before the caption's sentence is the only mark of where the body line ends,
+    so it is kept even after one character or a number (`服`, `1000`), where extraction spaces
+    are otherwise dropped."""
+    m = _CAPTION_TAIL.match(line) if CREDIT_END.search(line) else None
+    return (m.group("head"), m.group("caption")) if m else (line, "")
+
+
+def _collapse(line: str) -> str:
     if " " not in line:
         return line
     tokens = line.split(" ")

@@ -372,3 +372,100 @@ def test_a_section_heading_that_sums_up_the_text_above_it_stays_inside_its_story
     assert [a.headline for a in result.articles] == ["大山里的护林人"]
     assert result.articles[0].section_headings == ["十年走坏三十双胶鞋"]
     assert lost_characters(result) == {}
+
+
+def test_a_photo_printed_after_a_jump_line_stays_with_the_story_that_jumps():
+    """A story cut by its jump line (`下转A3版`), then its photo's caption and credit, then the
+    next story's title and text (PDF prints titles after their bodies): the caption is the
+    jumping story's, not an untitled photo story that takes the title below."""
+    text = page(
+        "株洲日报记者 许丹",
+        columns("株洲日报讯 5月3日，枫溪大桥主桥顺利合龙，标志着大桥建设进入收尾阶段。大桥全长1.8公里，建成后将"),
+        "下转A3版",
+        "施工人员在枫溪大桥上作业。\n通讯员 供图",
+        "枫溪大桥主桥合龙",
+        "株洲日报记者 王晨",
+        FOOTBALL,
+        "社区足球联赛踢出邻里情",
+    )
+    result = parse_text(text)
+    got = [(a.headline, a.body[:4], a.captions) for a in result.articles]
+    assert got == [
+        ("枫溪大桥主桥合龙", "枫溪大桥", ["施工人员在枫溪大桥上作业。"]),
+        ("社区足球联赛踢出邻里情", "周末的傍", []),
+    ]
+    assert lost_characters(result) == {}
+
+
+def test_a_far_title_block_moves_without_the_last_line_of_the_block_printed_above_it():
+    """Two title blocks printed together after a story that jumps, each block one chunk (no blank
+    line inside it): the story's headline with a wide subheadline, then the kicker and headline of
+    a story printed earlier without its title. The far block moves to its story alone; the
+    subheadline, printed in the block above it, stays with its own headline."""
+    text = page(
+        columns(
+            "株洲日报讯 5月3日，市委常委、副市长李明调度全市重点项目建设情况。他要求，要倒排工期、挂图作战，确保重点项目按节点推进。"
+        ),
+        "株洲日报记者 柳青",
+        NIGHT_MARKET,
+        "荷塘夜市人气旺",
+        "株洲日报记者 吴刚",
+        columns(
+            "株洲日报讯 5月3日，受持续降雨影响，枫溪水位快速上涨。市防指决定启动防汛四级应急响应，各地加强巡查值守，必要时及时转移"
+        ),
+        "下转A4版",
+        "我市启动防汛四级应急响应\n全市预置抢险队伍50支，转移群众300余人",
+        "李明调度重点项目时要求\n倒排工期加快项目建设",
+        "株洲日报记者 陈思",
+    )
+    result = parse_text(text)
+    got = [(a.kicker, a.headline, a.subheadline, a.reporters) for a in result.articles]
+    assert got == [
+        ("李明调度重点项目时要求", "倒排工期加快项目建设", None, ["陈思"]),
+        (None, "荷塘夜市人气旺", None, ["柳青"]),
+        (None, "我市启动防汛四级应急响应", "全市预置抢险队伍50支，转移群众300余人", ["吴刚"]),
+    ]
+    assert lost_characters(result) == {}
+
+
+def test_a_title_stack_before_a_teaser_is_the_title_of_the_story_above():
+    """A story, its three-line title stack that only half retells it, then a teaser's text and its
+    own title, then a commentary's title: the teaser's text runs into a title that retells it,
+    so the stack above it is the story's title, not a line of text cut at a column end."""
+    text = page(
+        columns(
+            "株洲日报讯（记者 许丹）记者从市医保局获悉，我市门诊慢特病病种已增至58种，高血压、糖尿病等常见病种实现“线上申请、当日办结”。"
+        ),
+        columns("市民李女士说：“以前要跑好几趟，现在手机上点几下就办好了。”"),
+        "门诊慢特病病种增至58种\n看病报销\n从“来回跑”到“指尖办”",
+        columns("气象部门预计，本周我市以晴热天气为主，最高气温将达37℃。市民外出要注意防暑降温。详见A4版"),
+        "本周我市持续晴热\n最高气温将达37℃",
+        "让阅读成为城市的日常",
+        "周立新",
+        columns("城市的温度，藏在一座座图书馆里。把图书馆建在市民身边，读书才能成为一种生活方式。"),
+    )
+    result = parse_text(text)
+    got = [((a.kicker or "") + a.headline + (a.subheadline or ""), a.body[:4]) for a in result.articles]
+    assert got == [
+        ("门诊慢特病病种增至58种看病报销从“来回跑”到“指尖办”", "记者从市"),
+        ("本周我市持续晴热最高气温将达37℃", "气象部门"),
+        ("让阅读成为城市的日常", "城市的温"),
+    ]
+    assert lost_characters(result) == {}
+
+
+def test_a_lone_line_with_a_comma_before_text_titled_below_stays_a_column_cut():
+    """`记者从市城管局获悉，全市垃圾分类` on a line of its own between two paragraphs, the text
+    below running into a title that retells it: the line is the start of a sentence cut at a
+    column end, not the title of the text above."""
+    text = page(
+        "株洲日报记者 许丹",
+        columns("株洲日报讯 5月3日，记者来到天元区一个小区，居民们正把厨余垃圾和其他垃圾分别投进不同颜色的桶里。"),
+        "记者从市城管局获悉，全市垃圾分类",
+        columns("示范小区已增至320个。今年，我市还将新建厨余垃圾处理设施2座。"),
+        "垃圾分类示范小区增至320个",
+    )
+    result = parse_text(text)
+    assert [a.headline for a in result.articles] == ["垃圾分类示范小区增至320个"]
+    assert "获悉，全市垃圾分类示范小区" in result.articles[0].body
+    assert lost_characters(result) == {}
