@@ -67,10 +67,10 @@ def planner_rows(qs: QuerySet) -> float:
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
-def dense_estimate(qs: QuerySet, cap: int, factor: int = DENSE_FACTOR) -> bool:
-    """PostgreSQL expects `factor` × `cap` rows or more: taken as more than `cap` without
+def dense_estimate(qs: QuerySet, cap: int) -> bool:
+    """PostgreSQL expects DENSE_FACTOR × `cap` rows or more: taken as more than `cap` without
     counting (see capped_count)."""
-    return planner_rows(qs) >= factor * cap
+    return planner_rows(qs) >= DENSE_FACTOR * cap
 
 
 @contextmanager
@@ -83,20 +83,18 @@ def through_index(qs: QuerySet) -> Iterator[None]:
         yield
 
 
-def capped_count(
-    qs: QuerySet, cap: int | None = None, trust_estimate: bool = False, factor: int | None = None
-) -> tuple[int, bool]:
+def capped_count(qs: QuerySet, cap: int | None = None, trust_estimate: bool = False) -> tuple[int, bool]:
     """Hits counted up to `cap` through the bigram index (a sequential scan is never the way to
     count: with a filter such as 版:A1 the planner otherwise reads every row, measured at 2 s).
 
     Counting reads the whole posting list of every bigram (60-300 ms for a term in half the
-    articles), so with `trust_estimate` a query the planner expects in `factor` (by default
-    DENSE_FACTOR) × cap rows or more is taken as capped without counting. Its estimates come from the statistics of the
+    articles), so with `trust_estimate` a query the planner expects in DENSE_FACTOR × cap rows
+    or more is taken as capped without counting. Its estimates come from the statistics of the
     most common bigrams, and they err low, not high, for phrases (bigrams assumed independent):
     at 1 million articles no query estimated at 20 000 rows had fewer than 5 000 hits. Callers
     pass it only for queries without exclusions (a NOT of a correlated term could mislead)."""
     cap = COUNT_CAP if cap is None else cap
-    if trust_estimate and dense_estimate(qs, cap, DENSE_FACTOR if factor is None else factor):
+    if trust_estimate and dense_estimate(qs, cap):
         return cap, True
     with through_index(qs):
         n = qs.order_by()[: cap + 1].count()

@@ -85,8 +85,8 @@ def _ids_and_dates(qs: QuerySet) -> QuerySet:
     return qs.order_by().values_list("pk", "issue_date")
 
 
-def _by_date(request: SearchRequest, planned: Plan, walked: QuerySet, sort: str, start: int, wanted: int) -> list[int]:
-    """`wanted` ids of some hits (`walked`: in the SCANNED form) from `start` in date order.
+def _by_date(request: SearchRequest, planned: Plan, scanned: QuerySet, sort: str, start: int, wanted: int) -> list[int]:
+    """`wanted` ids of some hits (`scanned`: in the SCANNED form) from `start` in date order.
 
     Unless the plan found the hits sparse, walked first among the WINDOW newest (oldest)
     articles only: they come first in that order, so when they hold the page it is the page,
@@ -98,20 +98,20 @@ def _by_date(request: SearchRequest, planned: Plan, walked: QuerySet, sort: str,
     order = ("-issue_date", "-id") if newest else ("issue_date", "id")
     edge = None if planned.sparse else window_edge(request.base, newest)
     if edge is not None:
-        ids = _walk(_dated(walked, None, edge, newest), order, start, wanted)
+        ids = _walk(_dated(scanned, None, edge, newest), order, start, wanted)
         if len(ids) == wanted:
             return ids
         if ids and 4 * (start + len(ids)) >= wanted - len(ids):  # the window held start + len(ids) hits
             further = window_edge(request.base, newest, windows=5)
-            ids += _walk(_dated(walked, edge, further, newest), order, 0, wanted - len(ids))
+            ids += _walk(_dated(scanned, edge, further, newest), order, 0, wanted - len(ids))
             if len(ids) == wanted or further is None:
                 return ids
     elif not planned.sparse:  # no more articles than a window: walked whole
-        return _walk(walked, order, start, wanted)
+        return _walk(scanned, order, start, wanted)
     candidates = dated_candidates(request)
     if candidates is None:
-        return _walk(walked, order, start, wanted)
-    return _first_hits(walked, by_date(candidates, newest), start + wanted)[start:]
+        return _walk(scanned, order, start, wanted)
+    return _first_hits(scanned, by_date(candidates, newest), start + wanted)[start:]
 
 
 def _first_hits(scanned: QuerySet, ordered: list[int], n: int) -> list[int]:
@@ -146,9 +146,9 @@ def _walk(qs: QuerySet, order: tuple[str, str], start: int, wanted: int) -> list
 def _common_page(request: SearchRequest, planned: Plan, sort: str, offset: int) -> list[int]:
     """One page of a common request in date order (_by_date); for relevance, title hits first
     (found through the title index, which is selective), then the rest by date."""
-    query, walked = request.query, request.scanned  # a walk reads every row it passes: strpos alone
+    query, scanned = request.query, request.scanned  # a walk reads every row it passes: strpos alone
     if sort in ("date", "date_asc"):
-        return _by_date(request, planned, walked, sort, offset, PAGE_SIZE)
+        return _by_date(request, planned, scanned, sort, offset, PAGE_SIZE)
     titles = title_hits(query, request.base)
     n_titles, many_titles = capped_count(titles, trust_estimate=not query.exclusions)
     if many_titles:
@@ -158,7 +158,7 @@ def _common_page(request: SearchRequest, planned: Plan, sort: str, offset: int) 
     else:
         ids = _rare_order(_ids_and_dates(titles), query, "date")[offset : offset + PAGE_SIZE]
     if len(ids) < PAGE_SIZE:
-        rest = walked.exclude(title_hit(query, Form.SCANNED))
+        rest = scanned.exclude(title_hit(query, Form.SCANNED))
         ids += _by_date(request, planned, rest, "date", max(0, offset - n_titles), PAGE_SIZE - len(ids))
     return ids
 
